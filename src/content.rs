@@ -1,0 +1,274 @@
+//! Every string the widget shows or announces, with the clinic's English defaults.
+//!
+//! The facts come from the clinic's own article on lower back pain, restated in our words.
+//! Each string has a config key (`ui.title`, `regions.psoas.cause`, `stretchSteps`), so a
+//! marketer can replace any of them, or all of them to translate the widget.
+//! `{name}`, `{side}` and `{clinic}` in a string are filled in where it is shown.
+
+use crate::regions::{Region, Side, Target};
+use std::borrow::Cow;
+
+pub type Text = Cow<'static, str>;
+
+macro_rules! text_keys {
+    ($(#[$m:meta])* $enum:ident, $table:ident { $($variant:ident = $key:literal : $default:expr,)* }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $enum { $($variant),* }
+        /// Config key and English default of each variant, in declaration order.
+        pub const $table: &[(&str, &str)] = &[$(($key, $default)),*];
+    };
+}
+
+text_keys! {
+    /// The widget's own words: headings, labels, the booking button, the red flags.
+    Ui, UI_TEXT {
+        Title = "title": "Where does your lower back hurt?",
+        Intro = "intro": "Tap or click the area that aches, or press Tab to reach the map and move with the arrow keys. You will see which muscle is most likely involved, why it hurts, how we treat it and what you can do at home.",
+        MapLabel = "mapLabel": "Lower back and hips: choose an area",
+        BackView = "backView": "Back view",
+        SideView = "sideView": "Side view",
+        SideViewNote = "sideViewNote": "Psoas: deep, in front of the spine",
+        Front = "front": "Front",
+        Back = "back": "Back",
+        Left = "left": "Left",
+        Right = "right": "Right",
+        LeftSide = "leftSide": "left side",
+        RightSide = "rightSide": "right side",
+        BothSides = "bothSides": "both sides",
+        RegionLabel = "regionLabel": "{name}, {side}",
+        Announce = "announce": "Showing {name}, {side}.",
+        WhereHeading = "whereHeading": "Where it is",
+        CauseHeading = "causeHeading": "Why it hurts",
+        TreatmentHeading = "treatmentHeading": "How we treat it",
+        SelfCareHeading = "selfCareHeading": "At home: the doorway stretch",
+        BookLabel = "bookLabel": "Book a Lower Back Relief session",
+        BookNote = "bookNote": "At {clinic} we work on the muscles behind the pain, not only the spot that hurts.",
+        RedFlagsHeading = "redFlagsHeading": "Kidney pain or back pain?",
+        RedFlagsBack = "redFlagsBack": "Back pain usually shifts as you move: bending, twisting or standing makes it worse, and rest eases it.",
+        RedFlagsKidney = "redFlagsKidney": "Kidney pain tends to stay the same whatever you do, and can come with a fever, nausea or changes when you pass urine.",
+        RedFlagsAdvice = "redFlagsAdvice": "If the pain never lets up, or you have a fever or other symptoms, see a doctor first; massage may not be the answer.",
+        Disclaimer = "disclaimer": "General information, not medical advice or a diagnosis.",
+    }
+}
+
+text_keys! {
+    /// What the panel says about one region.
+    RegionField, REGION_FIELDS {
+        Name = "name": "",
+        Alias = "alias": "",
+        Location = "location": "",
+        Cause = "cause": "",
+        Treatment = "treatment": "",
+        SelfCare = "selfCare": "",
+    }
+}
+
+/// English defaults per region, in [`Region::ALL`] order, fields in [`REGION_FIELDS`] order.
+const REGION_TEXT: [[&str; 6]; 4] = [
+    [
+        "Quadratus lumborum",
+        "QL, the deep lower-back muscle",
+        "Deep in your lower back on each side of the spine, filling the space between the lowest rib and the top of the hip bone.",
+        "A tight QL gives a deep ache that feels as if it wants firm pressure. Slouching, sitting lopsided or lifting badly can tighten it; it then hitches that side of the pelvis upward, so your back stiffens and one side feels shorter or tighter than the other.",
+        "Slow, deep strokes lengthen the QL and the paraspinal muscles along the spine. Once the QL lets go, the ribcage and pelvis move more freely, which gives the spine room and eases the squeeze on it.",
+        "Stretching your hips between sessions keeps the whole lower back supple.",
+    ],
+    [
+        "Sacroiliac joint",
+        "SI joint dimples",
+        "Under the two small dimples just above the buttocks, where the base of the spine joins the pelvis.",
+        "When the muscles around the joint tighten, it stops moving as it should. That often shows up as a sharp pain as you get up, walk, or roll over in bed.",
+        "Myofascial release: steady, sustained pressure softens the fascia, the connective tissue around the muscles, and loosens the muscles around the joint so it can move freely again.",
+        "Stretching your hips between sessions helps the muscles around the joint stay loose.",
+    ],
+    [
+        "Glutes",
+        "Gluteus medius and gluteus maximus",
+        "The buttock and the side of the hip: gluteus maximus forms the buttock, and gluteus medius sits above and to the side of it, just under the rim of the pelvis.",
+        "Tight glutes leave the lower-back muscles doing extra work, so they tire and strain.",
+        "We release the gluteus medius and the deep hip rotators. Freeing them takes load off the lower back and brings hips and back into balance again; the back rarely settles fully while the hips stay tight.",
+        "Stretching your hips between sessions keeps the glutes from loading your lower back.",
+    ],
+    [
+        "Psoas",
+        "The deep hip flexor",
+        "Deep inside you, on the front of the lumbar spine, running down through the pelvis to the top of the thigh. It cannot be seen from behind, so the side view shows it.",
+        "A tight psoas pulls the lumbar spine forward into too deep an arch, which squeezes the spine and adds to the pain. Long hours of sitting are one of the most common reasons it shortens.",
+        "Hip treatment to release the muscles around the hip, and a daily doorway stretch at home to keep the psoas long.",
+        "This stretch works on the psoas directly and takes pressure off the lumbar spine.",
+    ],
+];
+
+/// The doorway stretch, in order.
+pub const STRETCH_STEPS: [&str; 4] = [
+    "Stand in an open doorway.",
+    "Rest your hands on the door frame.",
+    "Take a step forward with one foot.",
+    "Lean gently until the front of your hip feels a stretch.",
+];
+
+/// Config key of the stretch steps list.
+pub const STRETCH_KEY: &str = "stretchSteps";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Content {
+    ui: Vec<Text>,
+    regions: Vec<Vec<Text>>,
+    pub stretch_steps: Vec<Text>,
+}
+
+impl Default for Content {
+    fn default() -> Self {
+        Content {
+            ui: UI_TEXT.iter().map(|(_, d)| Cow::Borrowed(*d)).collect(),
+            regions: REGION_TEXT.iter().map(|r| r.iter().map(|d| Cow::Borrowed(*d)).collect()).collect(),
+            stretch_steps: STRETCH_STEPS.iter().map(|d| Cow::Borrowed(*d)).collect(),
+        }
+    }
+}
+
+impl Content {
+    pub fn ui(&self, key: Ui) -> &str {
+        &self.ui[key as usize]
+    }
+
+    pub fn region(&self, region: Region, field: RegionField) -> &str {
+        &self.regions[region.index()][field as usize]
+    }
+
+    pub fn side(&self, side: Side) -> &str {
+        self.ui(match side {
+            Side::Left => Ui::LeftSide,
+            Side::Right => Ui::RightSide,
+            Side::Both => Ui::BothSides,
+        })
+    }
+
+    /// The accessible name of a target: "Quadratus lumborum, left side".
+    pub fn target_label(&self, target: Target) -> String {
+        self.fill(self.ui(Ui::RegionLabel), target)
+    }
+
+    /// A template with `{name}` and `{side}` of the target filled in.
+    pub fn fill(&self, template: &str, target: Target) -> String {
+        template
+            .replace("{name}", self.region(target.region, RegionField::Name))
+            .replace("{side}", self.side(target.side))
+    }
+
+    /// The text slot a config key names: `ui.title` or `regions.si-joint.cause`.
+    pub fn slot_mut(&mut self, group: &str, region: Option<&str>, key: &str) -> Option<&mut Text> {
+        match (group, region) {
+            ("ui", None) => {
+                let i = UI_TEXT.iter().position(|(k, _)| *k == key)?;
+                Some(&mut self.ui[i])
+            }
+            ("regions", Some(id)) => {
+                let r = Region::from_id(id)?;
+                let i = REGION_FIELDS.iter().position(|(k, _)| *k == key)?;
+                Some(&mut self.regions[r.index()][i])
+            }
+            _ => None,
+        }
+    }
+
+    /// Every string with its config key, for checks and documentation.
+    pub fn entries(&self) -> Vec<(String, &str)> {
+        let mut all: Vec<(String, &str)> =
+            UI_TEXT.iter().zip(&self.ui).map(|((k, _), v)| (["ui.", k].concat(), v.as_ref())).collect();
+        for r in Region::ALL {
+            for ((k, _), v) in REGION_FIELDS.iter().zip(&self.regions[r.index()]) {
+                all.push((["regions.", r.id(), ".", k].concat(), v.as_ref()));
+            }
+        }
+        for step in &self.stretch_steps {
+            all.push((String::from(STRETCH_KEY), step.as_ref()));
+        }
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::regions::TARGETS;
+
+    #[test]
+    fn every_string_is_present_and_not_empty() {
+        let c = Content::default();
+        let entries = c.entries();
+        assert_eq!(entries.len(), UI_TEXT.len() + 4 * REGION_FIELDS.len() + STRETCH_STEPS.len());
+        for (key, text) in entries {
+            assert!(!text.trim().is_empty(), "{key} is empty");
+            assert_eq!(text.trim(), text, "{key} has stray spaces");
+        }
+    }
+
+    #[test]
+    fn every_region_has_every_field() {
+        let c = Content::default();
+        for r in Region::ALL {
+            for (i, (key, _)) in REGION_FIELDS.iter().enumerate() {
+                let field = c.regions[r.index()].get(i);
+                assert!(field.is_some_and(|f| f.len() > 3), "{} lacks {key}", r.id());
+            }
+        }
+    }
+
+    #[test]
+    fn config_keys_are_unique() {
+        let c = Content::default();
+        let mut keys: Vec<String> = c.entries().into_iter().map(|(k, _)| k).filter(|k| k != STRETCH_KEY).collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
+    }
+
+    #[test]
+    fn labels_name_the_muscle_and_the_persons_side() {
+        let c = Content::default();
+        assert_eq!(c.target_label(TARGETS[0]), "Quadratus lumborum, left side");
+        assert_eq!(c.target_label(TARGETS[3]), "Sacroiliac joint, right side");
+        assert_eq!(c.target_label(TARGETS[6]), "Psoas, both sides");
+        let labels: Vec<String> = TARGETS.iter().map(|t| c.target_label(*t)).collect();
+        for l in &labels {
+            assert_eq!(labels.iter().filter(|o| *o == l).count(), 1, "{l} is not unique");
+        }
+    }
+
+    #[test]
+    fn treatments_match_the_clinics_techniques() {
+        let c = Content::default();
+        let treat = |r| c.region(r, RegionField::Treatment).to_lowercase();
+        assert!(treat(Region::Ql).contains("slow, deep strokes") && treat(Region::Ql).contains("paraspinal"));
+        assert!(treat(Region::Glutes).contains("gluteus medius") && treat(Region::Glutes).contains("hip rotators"));
+        assert!(treat(Region::SiJoint).contains("myofascial release") && treat(Region::SiJoint).contains("fascia"));
+        assert!(treat(Region::Psoas).contains("hip") && treat(Region::Psoas).contains("doorway stretch"));
+    }
+
+    #[test]
+    fn red_flags_name_the_signs_that_point_away_from_the_back() {
+        let c = Content::default();
+        let kidney = c.ui(Ui::RedFlagsKidney).to_lowercase();
+        for sign in ["same", "fever", "nausea", "urine"] {
+            assert!(kidney.contains(sign), "kidney text lacks {sign}");
+        }
+        assert!(c.ui(Ui::RedFlagsBack).contains("move"));
+        assert!(c.ui(Ui::RedFlagsAdvice).contains("doctor"));
+        assert!(c.ui(Ui::BookLabel).contains("Lower Back Relief"));
+    }
+
+    #[test]
+    fn slots_resolve_config_keys() {
+        let mut c = Content::default();
+        *c.slot_mut("ui", None, "title").unwrap() = Cow::Borrowed("¿Dónde le duele?");
+        *c.slot_mut("regions", Some("si-joint"), "name").unwrap() = Cow::Borrowed("Articulación sacroilíaca");
+        assert_eq!(c.ui(Ui::Title), "¿Dónde le duele?");
+        assert_eq!(c.region(Region::SiJoint, RegionField::Name), "Articulación sacroilíaca");
+        assert!(c.slot_mut("ui", None, "nope").is_none());
+        assert!(c.slot_mut("regions", Some("knee"), "name").is_none());
+        assert!(c.slot_mut("regions", None, "name").is_none());
+    }
+}

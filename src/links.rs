@@ -1,0 +1,292 @@
+//! Links from untrusted config and the host page's URL: which ones are safe to use, how the
+//! booking link carries the selected region and the page's `utm_*` parameters, and how a deep
+//! link (`#region=psoas`) picks the first region. Plain strings in, plain strings out.
+
+use crate::regions::Target;
+
+/// What kind of link a config string is, once it passed the scheme check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `http:` or `https:`: the booking page; it gets the region and UTM parameters.
+    Web,
+    /// `tel:` or `mailto:`: used exactly as given.
+    Contact,
+    /// No scheme: resolved against the host page by the browser, then checked again.
+    Relative,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    Empty,
+    /// A scheme that could run code or carry content (`javascript:`, `data:`, …).
+    Scheme(String),
+}
+
+impl LinkError {
+    /// Why the link was refused, for the console message that names the attribute.
+    pub fn reason(&self) -> String {
+        match self {
+            LinkError::Empty => String::from("it is empty"),
+            LinkError::Scheme(s) => {
+                let mut m = String::from("the scheme \"");
+                m.push_str(s);
+                m.push_str(":\" is not allowed (use https:, http:, tel: or mailto:)");
+                m
+            }
+        }
+    }
+}
+
+/// Cleans a link the way browsers read it (outer spaces and control characters trimmed, tabs
+/// and newlines removed anywhere, so `java\tscript:` is seen as `javascript:`) and classifies
+/// it. Only web, phone and e-mail links, and relative paths, survive.
+pub fn check_link(raw: &str) -> Result<(String, LinkKind), LinkError> {
+    let cleaned: String = raw
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    let kind = match scheme_of(&cleaned) {
+        None => LinkKind::Relative,
+        Some(scheme) => match scheme.as_str() {
+            "https" | "http" => LinkKind::Web,
+            "tel" | "mailto" => LinkKind::Contact,
+            _ => return Err(LinkError::Scheme(scheme)),
+        },
+    };
+    Ok((cleaned, kind))
+}
+
+/// The lower-cased scheme, when the text starts with one (`letter *(letter / digit / + - .) :`).
+fn scheme_of(link: &str) -> Option<String> {
+    let colon = link.find(':')?;
+    let scheme = &link[..colon];
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_ok && rest_ok).then(|| scheme.to_ascii_lowercase())
+}
+
+/// The booking link for a selection. `base` is an absolute http(s) URL as the browser
+/// normalised it. The region (and side) replace any the URL had; every other parameter and the
+/// fragment stay; each `utm_*` parameter of the host page is added unless the URL has it.
+pub fn booking_href(base: &str, target: Option<Target>, page_utm: &[(String, String)]) -> String {
+    let (before_hash, fragment) = match base.find('#') {
+        Some(i) => base.split_at(i),
+        None => (base, ""),
+    };
+    let (path, query) = match before_hash.find('?') {
+        Some(i) => (&before_hash[..i], &before_hash[i + 1..]),
+        None => (before_hash, ""),
+    };
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| target.is_none() || !matches!(param_name(p), "region" | "side"))
+        .map(String::from)
+        .collect();
+    if let Some(t) = target {
+        pairs.push(pair("region", t.region.id()));
+        pairs.push(pair("side", t.side.id()));
+    }
+    for (name, value) in page_utm {
+        if !pairs.iter().any(|p| param_name(p) == encode(name)) {
+            pairs.push(pair(name, value));
+        }
+    }
+    let mut href = String::from(path);
+    if !pairs.is_empty() {
+        href.push('?');
+        href.push_str(&pairs.join("&"));
+    }
+    href.push_str(fragment);
+    href
+}
+
+fn param_name(pair: &str) -> &str {
+    pair.split('=').next().unwrap_or("")
+}
+
+fn pair(name: &str, value: &str) -> String {
+    let mut p = encode(name);
+    p.push('=');
+    p.push_str(&encode(value));
+    p
+}
+
+/// The host page's `utm_*` parameters from `location.search`, decoded, in page order.
+pub fn utm_params(search: &str) -> Vec<(String, String)> {
+    query_pairs(search).filter(|(name, _)| name.starts_with("utm_") && name.len() > 4).collect()
+}
+
+/// The region a deep link asks for: `region=psoas`, `region=ql:left` or
+/// `region=ql&side=left`, in the fragment (`#region=…`) or else the query (`?region=…`).
+pub fn deep_link(search: &str, hash: &str) -> Option<Target> {
+    [hash, search].into_iter().find_map(|part| {
+        let mut region = None;
+        let mut side = None;
+        for (name, value) in query_pairs(part) {
+            match name.as_str() {
+                "region" => region = Some(value),
+                "side" => side = Some(value),
+                _ => {}
+            }
+        }
+        let region = region?;
+        match side {
+            Some(side) => Target::from_parts(&region, Some(&side)),
+            None => Target::parse(&region),
+        }
+    })
+}
+
+/// Decoded `name=value` pairs of a query or fragment, with or without its leading `?`/`#`.
+fn query_pairs(part: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    part.trim_start_matches(['?', '#']).split('&').filter(|p| !p.is_empty()).map(|p| {
+        let (name, value) = p.split_once('=').unwrap_or((p, ""));
+        (decode(name), decode(value))
+    })
+}
+
+/// Percent-encodes everything but the URL-safe unreserved characters.
+pub fn encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` as a space; malformed escapes stay as they are.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::regions::{Region, Side};
+
+    const PSOAS: Option<Target> = Some(Target::new(Region::Psoas, Side::Both));
+    const QL_LEFT: Option<Target> = Some(Target::new(Region::Ql, Side::Left));
+
+    #[test]
+    fn web_contact_and_relative_links_pass() {
+        assert_eq!(check_link("https://clinic.example/book"), Ok(("https://clinic.example/book".into(), LinkKind::Web)));
+        assert_eq!(check_link("  HTTP://clinic.example "), Ok(("HTTP://clinic.example".into(), LinkKind::Web)));
+        assert_eq!(check_link("tel:+15550100"), Ok(("tel:+15550100".into(), LinkKind::Contact)));
+        assert_eq!(check_link("mailto:desk@clinic.example").map(|l| l.1), Ok(LinkKind::Contact));
+        assert_eq!(check_link("/book?x=1").map(|l| l.1), Ok(LinkKind::Relative));
+        assert_eq!(check_link("book.html").map(|l| l.1), Ok(LinkKind::Relative));
+        assert_eq!(check_link("//cdn.example/x").map(|l| l.1), Ok(LinkKind::Relative));
+    }
+
+    #[test]
+    fn script_and_data_schemes_are_refused_however_disguised() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            " \u{1}javascript:alert(1)",
+            "jav\r\nascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "VBScript:msgbox(1)",
+            "file:///etc/passwd",
+            "blob:https://x/y",
+        ] {
+            match check_link(bad) {
+                Err(LinkError::Scheme(_)) => {}
+                other => panic!("{bad:?} gave {other:?}"),
+            }
+        }
+        assert_eq!(check_link(" \t\n"), Err(LinkError::Empty));
+        assert!(LinkError::Scheme("javascript".into()).reason().contains("\"javascript:\""));
+    }
+
+    #[test]
+    fn booking_href_adds_the_region_and_side() {
+        assert_eq!(booking_href("https://c.example/book", PSOAS, &[]), "https://c.example/book?region=psoas&side=both");
+        assert_eq!(booking_href("https://c.example/book", QL_LEFT, &[]), "https://c.example/book?region=ql&side=left");
+        assert_eq!(booking_href("https://c.example/book", None, &[]), "https://c.example/book");
+    }
+
+    #[test]
+    fn booking_href_keeps_the_query_and_fragment() {
+        assert_eq!(
+            booking_href("https://c.example/book?service=12&lang=es#slots", PSOAS, &[]),
+            "https://c.example/book?service=12&lang=es&region=psoas&side=both#slots"
+        );
+        assert_eq!(booking_href("https://c.example/b?a=1#top", None, &[]), "https://c.example/b?a=1#top");
+    }
+
+    #[test]
+    fn booking_href_replaces_an_old_region_rather_than_repeating_it() {
+        assert_eq!(
+            booking_href("https://c.example/b?region=ql&x=1&side=right", PSOAS, &[]),
+            "https://c.example/b?x=1&region=psoas&side=both"
+        );
+    }
+
+    #[test]
+    fn booking_href_passes_page_utm_without_overriding_its_own() {
+        let utm = utm_params("?utm_source=fb&utm_campaign=spring%20sale&ref=x&utm_=bad");
+        assert_eq!(utm, vec![("utm_source".into(), "fb".into()), ("utm_campaign".into(), "spring sale".into())]);
+        assert_eq!(
+            booking_href("https://c.example/b?utm_source=clinic", QL_LEFT, &utm),
+            "https://c.example/b?utm_source=clinic&region=ql&side=left&utm_campaign=spring%20sale"
+        );
+    }
+
+    #[test]
+    fn encodes_what_would_break_the_query() {
+        assert_eq!(encode("a b&c=d#é"), "a%20b%26c%3Dd%23%C3%A9");
+        assert_eq!(decode(&encode("a b&c=d#é/?")), "a b&c=d#é/?");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("a+b"), "a b");
+    }
+
+    #[test]
+    fn deep_links_from_the_fragment_or_the_query() {
+        assert_eq!(deep_link("", "#region=psoas"), PSOAS);
+        assert_eq!(deep_link("?region=psoas", ""), PSOAS);
+        assert_eq!(deep_link("?utm_source=ad&region=ql%3Aleft", ""), QL_LEFT);
+        assert_eq!(deep_link("?region=glutes&side=right", ""), Some(Target::new(Region::Glutes, Side::Right)));
+        assert_eq!(deep_link("?region=ql", "#region=psoas"), PSOAS, "the fragment wins");
+        assert_eq!(deep_link("?region=ql", "#top"), QL_LEFT, "a fragment without a region is ignored");
+        assert_eq!(deep_link("?region=knee", ""), None);
+        assert_eq!(deep_link("", ""), None);
+    }
+}

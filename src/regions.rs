@@ -1,0 +1,177 @@
+//! The selectable areas of the map: which muscles, on which side, in which keyboard order.
+//!
+//! Sides are always the person's own left and right. The back view shows the person from
+//! behind, so their left side is drawn on the viewer's left too.
+
+/// A muscle or joint the widget explains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    Ql,
+    SiJoint,
+    Glutes,
+    Psoas,
+}
+
+impl Region {
+    pub const ALL: [Region; 4] = [Region::Ql, Region::SiJoint, Region::Glutes, Region::Psoas];
+
+    /// The id used in attributes, URLs, events and config keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::Ql => "ql",
+            Region::SiJoint => "si-joint",
+            Region::Glutes => "glutes",
+            Region::Psoas => "psoas",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Which side of the person's body. The psoas is drawn once, in a side view, and stands for both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+    Both,
+}
+
+impl Side {
+    pub fn id(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+            Side::Both => "both",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Side> {
+        [Side::Left, Side::Right, Side::Both].into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// One selectable shape on the map: a region on one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub region: Region,
+    pub side: Side,
+}
+
+impl Target {
+    pub const fn new(region: Region, side: Side) -> Target {
+        Target { region, side }
+    }
+
+    /// A stable id for DOM ids and tests: `ql-left`, `psoas-both`.
+    pub fn key(self) -> String {
+        let mut key = String::from(self.region.id());
+        key.push('-');
+        key.push_str(self.side.id());
+        key
+    }
+
+    /// Where this target stands in [`TARGETS`], which is also its keyboard position.
+    pub fn position(self) -> usize {
+        TARGETS.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// Parses `psoas`, `ql:left`, `ql-left` or `si-joint:right`. A two-sided region given without
+    /// a side means its left side; the psoas accepts no side but `both`.
+    pub fn parse(text: &str) -> Option<Target> {
+        let text = text.trim().to_ascii_lowercase();
+        let (region, side) = match text.split_once(':') {
+            Some((_, "")) => return None,
+            Some((r, s)) => (r, Some(s)),
+            None => match text.rsplit_once('-') {
+                Some((r, s)) if Side::from_id(s).is_some() => (r, Some(s)),
+                _ => (text.as_str(), None),
+            },
+        };
+        Target::from_parts(region, side)
+    }
+
+    /// Builds a target from a region id and an optional side id, as in `?region=ql&side=right`.
+    pub fn from_parts(region: &str, side: Option<&str>) -> Option<Target> {
+        let region = Region::from_id(region.trim())?;
+        let default = if region == Region::Psoas { Side::Both } else { Side::Left };
+        let side = match side.map(str::trim).filter(|s| !s.is_empty()) {
+            None => default,
+            Some(s) => Side::from_id(s)?,
+        };
+        let target = Target::new(region, side);
+        TARGETS.contains(&target).then_some(target)
+    }
+}
+
+/// Every selectable target, in keyboard order: top to bottom, then the viewer's left to right,
+/// as a sighted visitor reads the drawing. The side view with the psoas comes last.
+pub const TARGETS: [Target; 7] = [
+    Target::new(Region::Ql, Side::Left),
+    Target::new(Region::Ql, Side::Right),
+    Target::new(Region::SiJoint, Side::Left),
+    Target::new(Region::SiJoint, Side::Right),
+    Target::new(Region::Glutes, Side::Left),
+    Target::new(Region::Glutes, Side::Right),
+    Target::new(Region::Psoas, Side::Both),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        for r in Region::ALL {
+            assert_eq!(Region::from_id(r.id()), Some(r));
+        }
+        assert_eq!(Region::from_id("hamstring"), None);
+        for s in [Side::Left, Side::Right, Side::Both] {
+            assert_eq!(Side::from_id(s.id()), Some(s));
+        }
+    }
+
+    #[test]
+    fn two_sided_regions_have_both_sides_and_psoas_one() {
+        for r in [Region::Ql, Region::SiJoint, Region::Glutes] {
+            assert!(TARGETS.contains(&Target::new(r, Side::Left)));
+            assert!(TARGETS.contains(&Target::new(r, Side::Right)));
+        }
+        assert_eq!(TARGETS.iter().filter(|t| t.region == Region::Psoas).count(), 1);
+    }
+
+    #[test]
+    fn parses_the_attribute_and_url_forms() {
+        let ql_left = Some(Target::new(Region::Ql, Side::Left));
+        assert_eq!(Target::parse("ql:left"), ql_left);
+        assert_eq!(Target::parse(" QL:Left "), ql_left);
+        assert_eq!(Target::parse("ql-left"), ql_left);
+        assert_eq!(Target::parse("ql"), ql_left);
+        assert_eq!(Target::parse("si-joint"), Some(Target::new(Region::SiJoint, Side::Left)));
+        assert_eq!(Target::parse("si-joint-right"), Some(Target::new(Region::SiJoint, Side::Right)));
+        assert_eq!(Target::parse("glutes:right"), Some(Target::new(Region::Glutes, Side::Right)));
+        assert_eq!(Target::parse("psoas"), Some(Target::new(Region::Psoas, Side::Both)));
+        assert_eq!(Target::from_parts("ql", Some("right")), Some(Target::new(Region::Ql, Side::Right)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_on_the_map() {
+        for bad in ["", "knee", "ql:middle", "psoas:left", "ql:both", ":left", "ql:"] {
+            assert_eq!(Target::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_and_positions_match_order() {
+        for (i, t) in TARGETS.iter().enumerate() {
+            assert_eq!(t.position(), i);
+            assert_eq!(TARGETS.iter().filter(|o| o.key() == t.key()).count(), 1);
+        }
+        assert_eq!(TARGETS[6].key(), "psoas-both");
+    }
+}
