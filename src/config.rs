@@ -137,7 +137,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             content: Content::default(),
-            booking_url: (String::from(DEFAULT_BOOKING_URL), LinkKind::Relative),
+            booking_url: (String::from(DEFAULT_BOOKING_URL), LinkKind::Anchor),
             clinic_name: Cow::Borrowed(DEFAULT_CLINIC),
             initial: None,
             analytics: Analytics::Off,

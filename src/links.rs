@@ -13,6 +13,8 @@ pub enum LinkKind {
     Contact,
     /// No scheme: resolved against the host page by the browser, then checked again.
     Relative,
+    /// Only a fragment (`#book`): a section of the host page, used exactly as given.
+    Anchor,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +50,9 @@ pub fn check_link(raw: &str) -> Result<(String, LinkKind), LinkError> {
         .collect();
     if cleaned.is_empty() {
         return Err(LinkError::Empty);
+    }
+    if cleaned.starts_with('#') {
+        return Ok((cleaned, LinkKind::Anchor));
     }
     let kind = match scheme_of(&cleaned) {
         None => LinkKind::Relative,
@@ -209,6 +214,8 @@ mod tests {
         assert_eq!(check_link("/book?x=1").map(|l| l.1), Ok(LinkKind::Relative));
         assert_eq!(check_link("book.html").map(|l| l.1), Ok(LinkKind::Relative));
         assert_eq!(check_link("//cdn.example/x").map(|l| l.1), Ok(LinkKind::Relative));
+        assert_eq!(check_link("#book").map(|l| l.1), Ok(LinkKind::Anchor));
+        assert_eq!(check_link("#x:javascript:1").map(|l| l.1), Ok(LinkKind::Anchor));
     }
 
     #[test]

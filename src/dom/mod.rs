@@ -1,0 +1,4 @@
+//! The thin browser layer: draws the core's state with web-sys and turns events into messages.
+pub mod listener;
+pub mod view;
+pub mod widget;

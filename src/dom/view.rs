@@ -1,0 +1,270 @@
+//! Draws the widget into its shadow root and keeps the handles needed to update it.
+//!
+//! All text is set with `textContent`; nothing from config ever reaches `innerHTML`.
+//! Layout of the shadow root:
+//! `div.lbm > div.layout > (div.map > svg[role=toolbar] + p.map-note) + (div.panels + div.flags)`,
+//! plus a polite live region that announces selections.
+
+use crate::anatomy::{self, SHAPES};
+use crate::content::{Content, RegionField, Ui};
+use crate::regions::{Region, Side, Target, TARGETS};
+use crate::selection::Selection;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, SvgElement};
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+/// The id of the details area the region buttons control (ids are scoped to the shadow root).
+pub const PANELS_ID: &str = "lbm-details";
+
+pub struct View {
+    pub root: Element,
+    /// One `g[role=button]` per target, in keyboard order.
+    regions: Vec<Element>,
+    /// The intro panel first, then one per region in `Region::ALL` order.
+    panels: Vec<Element>,
+    /// Each region panel's heading, which names the selected side.
+    headings: Vec<Element>,
+    /// Each panel's booking link.
+    links: Vec<Element>,
+    live: Element,
+}
+
+impl View {
+    pub fn build(doc: &Document, content: &Content, clinic: &str) -> Result<View, JsValue> {
+        let root = html(doc, None, "div", "lbm", None)?;
+        let layout = html(doc, Some(&root), "div", "layout", None)?;
+        let map = html(doc, Some(&layout), "div", "map", None)?;
+        let regions = draw_map(doc, &map, content)?;
+        html(doc, Some(&map), "p", "map-note", Some(content.ui(Ui::SideViewNote)))?;
+
+        let details = html(doc, Some(&layout), "div", "details", None)?;
+        let stack = html(doc, Some(&details), "div", "panels", None)?;
+        stack.set_id(PANELS_ID);
+        let note = content.ui(Ui::BookNote).replace("{clinic}", clinic);
+        let mut panels = Vec::new();
+        let mut headings = Vec::new();
+        let mut links = Vec::new();
+
+        let intro = html(doc, Some(&stack), "div", "panel intro", None)?;
+        html(doc, Some(&intro), "h2", "", Some(content.ui(Ui::Title)))?;
+        html(doc, Some(&intro), "p", "lead", Some(content.ui(Ui::Intro)))?;
+        links.push(booking(doc, &intro, content, &note)?);
+        panels.push(intro);
+
+        for region in Region::ALL {
+            let (panel, heading, link) = region_panel(doc, &stack, content, region, &note)?;
+            panels.push(panel);
+            headings.push(heading);
+            links.push(link);
+        }
+        red_flags(doc, &details, content)?;
+
+        let live = html(doc, Some(&root), "p", "visually-hidden", None)?;
+        live.set_attribute("aria-live", "polite")?;
+        Ok(View { root, regions, panels, headings, links, live })
+    }
+
+    /// Shows what is selected: pressed state, the matching panel, its heading and link.
+    pub fn show_selection(&self, content: &Content, selected: Option<Target>, href: &str) -> Result<(), JsValue> {
+        for (target, el) in TARGETS.iter().zip(&self.regions) {
+            el.set_attribute("aria-pressed", if selected == Some(*target) { "true" } else { "false" })?;
+        }
+        let active = selected.map_or(0, |t| t.region.index() + 1);
+        for (i, panel) in self.panels.iter().enumerate() {
+            panel.class_list().toggle_with_force("is-active", i == active)?;
+        }
+        if let Some(t) = selected {
+            self.headings[t.region.index()].set_text_content(Some(&content.target_label(t)));
+        }
+        self.links[active].set_attribute("href", href)
+    }
+
+    /// Says the selection aloud through the polite live region, without moving focus.
+    pub fn announce(&self, text: &str) {
+        // Emptying first makes a repeated message count as new.
+        self.live.set_text_content(None);
+        self.live.set_text_content(Some(text));
+    }
+
+    /// Moves the map's single tab stop to `focus` and returns that region, for the caller to
+    /// focus once it no longer holds the widget's state (focusing fires events synchronously).
+    pub fn show_focus(&self, selection: &Selection) -> Result<SvgElement, JsValue> {
+        for (i, el) in self.regions.iter().enumerate() {
+            el.set_attribute("tabindex", if i == selection.focus { "0" } else { "-1" })?;
+        }
+        Ok(self.regions[selection.focus].clone().unchecked_into())
+    }
+
+    /// The booking link of the panel on show, for tests and events.
+    pub fn active_link(&self, selected: Option<Target>) -> &Element {
+        &self.links[selected.map_or(0, |t| t.region.index() + 1)]
+    }
+}
+
+fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<Vec<Element>, JsValue> {
+    let drawing = svg(doc, parent, "svg", &[("viewBox", anatomy::VIEW_BOX), ("role", "toolbar"), ("class", "drawing")])?;
+    drawing.set_attribute("aria-label", content.ui(Ui::MapLabel))?;
+    drawing.set_attribute("aria-controls", PANELS_ID)?;
+
+    let body = svg_group(doc, &drawing, "body")?;
+    path(doc, &body, "skin", anatomy::BACK_SILHOUETTE)?;
+    path(doc, &body, "skin", anatomy::SIDE_SILHOUETTE)?;
+    for p in anatomy::BONES_LEFT {
+        path(doc, &body, "bone", p)?;
+        path(doc, &body, "bone", &anatomy::mirror(p))?;
+    }
+    for p in anatomy::RIBS_LEFT {
+        path(doc, &body, "rib", p)?;
+        path(doc, &body, "rib", &anatomy::mirror(p))?;
+    }
+    for (top, height) in anatomy::VERTEBRAE {
+        vertebra(doc, &body, top, height)?;
+    }
+    path(doc, &body, "bone", anatomy::SACRUM)?;
+    path(doc, &body, "bone", anatomy::COCCYX)?;
+    for p in anatomy::SIDE_BONES {
+        path(doc, &body, "bone", p)?;
+    }
+    path(doc, &body, "divider", anatomy::DIVIDER)?;
+    let labels = [
+        (Ui::Left, anatomy::LABEL_LEFT, "start"),
+        (Ui::Right, anatomy::LABEL_RIGHT, "end"),
+        (Ui::SideView, anatomy::LABEL_SIDE_VIEW, "middle"),
+        (Ui::BackView, anatomy::LABEL_BACK_VIEW, "middle"),
+        (Ui::Back, anatomy::LABEL_BACK, "start"),
+        (Ui::Front, anatomy::LABEL_FRONT, "end"),
+    ];
+    for (key, (x, y), anchor) in labels {
+        let class = if matches!(key, Ui::Left | Ui::Right) { "label side" } else { "label" };
+        let text = svg(doc, &body, "text", &[("x", &num(x)), ("y", &num(y)), ("text-anchor", anchor), ("class", class)])?;
+        text.set_text_content(Some(content.ui(key)));
+    }
+
+    let mut regions = Vec::with_capacity(SHAPES.len());
+    for shape in &SHAPES {
+        let t = shape.target;
+        let g = svg(doc, &drawing, "g", &[("class", "region"), ("role", "button"), ("tabindex", "-1")])?;
+        g.set_attribute("data-target", &t.key())?;
+        g.set_attribute("data-region", t.region.id())?;
+        g.set_attribute("aria-pressed", "false")?;
+        g.set_attribute("aria-controls", PANELS_ID)?;
+        g.set_attribute("aria-label", &content.target_label(t))?;
+        let paths = shape.drawn_paths();
+        for p in &paths {
+            path(doc, &g, "muscle", p)?;
+        }
+        // The focus ring: the hit area's outline where there is one, else the shapes'.
+        match (shape.hit_circle(), shape.hit_path()) {
+            (Some((cx, cy, r)), _) => {
+                svg(doc, &g, "circle", &[("cx", &num(cx)), ("cy", &num(cy)), ("r", &num(r)), ("class", "hit ring")])?;
+            }
+            (None, Some(p)) => path(doc, &g, "hit ring", &p)?,
+            (None, None) => {
+                for p in &paths {
+                    path(doc, &g, "ring", p)?;
+                }
+            }
+        }
+        regions.push(g);
+    }
+    Ok(regions)
+}
+
+fn vertebra(doc: &Document, parent: &Element, top: f64, height: f64) -> Result<(), JsValue> {
+    // transverse processes first, the bony wings the QL attaches to, then the body over them
+    let wings = num(top + height / 2.0 - 3.0);
+    svg(doc, parent, "rect", &[("x", "127"), ("y", &wings), ("width", "46"), ("height", "6"), ("rx", "3"), ("class", "bone")])?;
+    svg(doc, parent, "rect", &[("x", "139"), ("y", &num(top)), ("width", "22"), ("height", &num(height)), ("rx", "5"), ("class", "bone")])?;
+    Ok(())
+}
+
+fn num(v: f64) -> String {
+    let mut s = String::new();
+    anatomy::push_number(&mut s, v);
+    s
+}
+
+fn region_panel(
+    doc: &Document,
+    stack: &Element,
+    content: &Content,
+    region: Region,
+    note: &str,
+) -> Result<(Element, Element, Element), JsValue> {
+    let text = |f| content.region(region, f);
+    let panel = html(doc, Some(stack), "div", "panel", None)?;
+    panel.set_attribute("data-region", region.id())?;
+    let side = if region == Region::Psoas { Side::Both } else { Side::Left };
+    let heading = html(doc, Some(&panel), "h2", "", Some(&content.target_label(Target::new(region, side))))?;
+    html(doc, Some(&panel), "p", "alias", Some(text(RegionField::Alias)))?;
+    let sections = [
+        (Ui::WhereHeading, RegionField::Location),
+        (Ui::CauseHeading, RegionField::Cause),
+        (Ui::TreatmentHeading, RegionField::Treatment),
+    ];
+    for (title, field) in sections {
+        html(doc, Some(&panel), "h3", "", Some(content.ui(title)))?;
+        html(doc, Some(&panel), "p", "", Some(text(field)))?;
+    }
+    html(doc, Some(&panel), "h3", "", Some(content.ui(Ui::SelfCareHeading)))?;
+    html(doc, Some(&panel), "p", "", Some(text(RegionField::SelfCare)))?;
+    let steps = html(doc, Some(&panel), "ol", "steps", None)?;
+    for step in &content.stretch_steps {
+        html(doc, Some(&steps), "li", "", Some(step))?;
+    }
+    let link = booking(doc, &panel, content, note)?;
+    Ok((panel, heading, link))
+}
+
+fn booking(doc: &Document, panel: &Element, content: &Content, note: &str) -> Result<Element, JsValue> {
+    let cta = html(doc, Some(panel), "div", "cta", None)?;
+    html(doc, Some(&cta), "p", "note", Some(note))?;
+    html(doc, Some(&cta), "a", "book", Some(content.ui(Ui::BookLabel)))
+}
+
+fn red_flags(doc: &Document, parent: &Element, content: &Content) -> Result<(), JsValue> {
+    let flags = html(doc, Some(parent), "div", "flags", None)?;
+    html(doc, Some(&flags), "h3", "", Some(content.ui(Ui::RedFlagsHeading)))?;
+    html(doc, Some(&flags), "p", "", Some(content.ui(Ui::RedFlagsBack)))?;
+    html(doc, Some(&flags), "p", "", Some(content.ui(Ui::RedFlagsKidney)))?;
+    html(doc, Some(&flags), "p", "advice", Some(content.ui(Ui::RedFlagsAdvice)))?;
+    html(doc, Some(&flags), "p", "disclaimer", Some(content.ui(Ui::Disclaimer)))?;
+    Ok(())
+}
+
+/// An HTML element with a class and optional text, appended to `parent`.
+fn html(doc: &Document, parent: Option<&Element>, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    let el = doc.create_element(tag)?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    if text.is_some() {
+        el.set_text_content(text);
+    }
+    if let Some(p) = parent {
+        p.append_child(&el)?;
+    }
+    Ok(el)
+}
+
+fn svg(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let el = doc.create_element_ns(Some(SVG_NS), tag)?;
+    for (k, v) in attrs {
+        el.set_attribute(k, v)?;
+    }
+    parent.append_child(&el)?;
+    Ok(el)
+}
+
+fn svg_group(doc: &Document, parent: &Element, class: &str) -> Result<Element, JsValue> {
+    svg(doc, parent, "g", &[("class", class), ("aria-hidden", "true")])
+}
+
+fn path(doc: &Document, parent: &Element, class: &str, d: &str) -> Result<(), JsValue> {
+    svg(doc, parent, "path", &[("d", d), ("class", class)]).map(|_| ())
+}
+
+/// The element a DOM event happened on, if it is an element.
+pub fn event_element(target: Option<web_sys::EventTarget>) -> Option<Element> {
+    target?.dyn_into::<Element>().ok()
+}

@@ -1,0 +1,478 @@
+//! A mounted widget: reads its settings from the host element, draws the view into an open
+//! shadow root, turns DOM events into [`Msg`]s, and tells the host page what happened.
+//!
+//! The handle owns every listener; dropping it (or `destroy()` from JS) removes them and the
+//! drawing. Listeners hold the shared state, never the handle, so nothing keeps itself alive.
+
+use super::listener::EventListener;
+use super::view::{event_element, View};
+use crate::config::{Analytics, Settings, Value, Warning, ATTRIBUTES};
+use crate::content::Ui;
+use crate::links::{booking_href, deep_link, utm_params, LinkKind};
+use crate::regions::{Target, TARGETS};
+use crate::selection::{Msg, Selection};
+use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode, Url};
+
+const STYLE: &str = include_str!("widget.css");
+
+/// Where a selection came from, as reported in the `region-select` event.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Pointer,
+    Keyboard,
+    /// `select()` or the `region` attribute.
+    Api,
+    /// The host page's URL (`#region=psoas`).
+    Link,
+}
+
+impl Source {
+    fn id(self) -> &'static str {
+        match self {
+            Source::Pointer => "pointer",
+            Source::Keyboard => "keyboard",
+            Source::Api => "api",
+            Source::Link => "link",
+        }
+    }
+
+    /// Selections a visitor made, the ones analytics counts.
+    fn is_visitor(self) -> bool {
+        matches!(self, Source::Pointer | Source::Keyboard)
+    }
+}
+
+pub struct Widget {
+    shared: Rc<Shared>,
+    _listeners: Vec<EventListener>,
+}
+
+struct Shared {
+    host: Element,
+    shadow: ShadowRoot,
+    doc: Document,
+    state: RefCell<State>,
+}
+
+struct State {
+    settings: Settings,
+    /// Config from the child JSON script and from `set_config`, re-read on every change.
+    json: Option<Value>,
+    object: Option<Value>,
+    selection: Selection,
+    view: View,
+    /// The booking link's base: a normalised web URL that gets parameters, or a fixed link.
+    booking: (String, bool),
+    utm: Vec<(String, String)>,
+}
+
+impl Widget {
+    pub fn mount(host: &JsValue, config: &JsValue) -> Result<Widget, JsValue> {
+        let host: &Element = host
+            .dyn_ref()
+            .ok_or_else(|| error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat()))?;
+        let doc = host.owner_document().ok_or_else(|| error("mount(): the element has no document"))?;
+        let shadow = shadow_root(host)?;
+        adopt_style(&doc, &shadow)?;
+
+        let json = read_json_script(host);
+        let object = read_config(config, "config");
+        let (settings, warnings) = settings_from(host, json.as_ref(), object.as_ref());
+        let page = doc.location();
+        let search = page.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+        let hash = page.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+        let initial = deep_link(&search, &hash).or(settings.initial);
+
+        let view = View::build(&doc, &settings.content, &settings.clinic_name)?;
+        shadow.append_child(&view.root)?;
+        let mut warnings = warnings;
+        let booking = resolve_booking(&doc, &settings, &mut warnings);
+        warn_all(&warnings);
+        let mut selection = Selection::default();
+        if let Some(t) = initial {
+            selection.update(Msg::Select(t));
+        }
+        let state = State { settings, json, object, selection, view, booking, utm: utm_params(&search) };
+        state.view.show_focus(&state.selection)?;
+        state.show_selection()?;
+
+        let shared = Rc::new(Shared { host: host.clone(), shadow, doc, state: RefCell::new(state) });
+        let listeners = listen(&shared)?;
+        shared.emit("map-ready", &Object::new())?;
+        Ok(Widget { shared, _listeners: listeners })
+    }
+
+    pub fn select(&self, target: Target) -> Result<(), JsValue> {
+        self.shared.handle(Msg::Select(target), Source::Api)
+    }
+
+    pub fn clear(&self) -> Result<(), JsValue> {
+        self.shared.handle(Msg::Clear, Source::Api)
+    }
+
+    pub fn selected(&self) -> Option<Target> {
+        self.shared.state.borrow().selection.selected
+    }
+
+    /// The booking link's `href` as it stands, for the host page and tests.
+    pub fn booking_href(&self) -> String {
+        self.shared.state.borrow().href()
+    }
+
+    /// An attribute of the host element changed (or was removed: `None`).
+    pub fn attribute_changed(&self, name: &str, value: Option<String>) -> Result<(), JsValue> {
+        if name == "region" {
+            return match value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(Target::parse) {
+                None => self.clear(),
+                Some(Some(t)) => self.select(t),
+                Some(None) => {
+                    let mut w = Vec::new();
+                    Settings::default().set_attribute(name, value.as_deref(), &mut w);
+                    warn_all(&w);
+                    Ok(())
+                }
+            };
+        }
+        self.shared.refresh(|st| {
+            let mut w = Vec::new();
+            st.settings.set_attribute(name, value.as_deref(), &mut w);
+            w
+        })
+    }
+
+    /// Replaces the JS config object (`element.config = {...}`) and redraws with it.
+    pub fn set_config(&self, config: &JsValue) -> Result<(), JsValue> {
+        let object = read_config(config, "config");
+        let host = self.shared.host.clone();
+        self.shared.refresh(move |st| {
+            st.object = object;
+            let (settings, warnings) = settings_from(&host, st.json.as_ref(), st.object.as_ref());
+            st.settings = settings;
+            warnings
+        })
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        // Listeners go with `_listeners`; the drawing goes here, leaving the shadow root empty
+        // so the element can be mounted again.
+        if let Ok(st) = self.shared.state.try_borrow() {
+            st.view.root.remove();
+        }
+    }
+}
+
+impl State {
+    fn href(&self) -> String {
+        match &self.booking {
+            (base, true) => booking_href(base, self.selection.selected, &self.utm),
+            (fixed, false) => fixed.clone(),
+        }
+    }
+
+    fn show_selection(&self) -> Result<(), JsValue> {
+        self.view.show_selection(&self.settings.content, self.selection.selected, &self.href())
+    }
+}
+
+impl Shared {
+    /// Applies one message; focus moves and events go out after the state is released, since
+    /// both run host-page code that may call back into the widget.
+    fn handle(&self, msg: Msg, source: Source) -> Result<(), JsValue> {
+        let (focus, selected, announce, analytics) = {
+            let mut st = self.state.borrow_mut();
+            let changed = st.selection.update(msg);
+            let focus = if changed.focus || matches!(msg, Msg::FocusFirst | Msg::FocusLast) {
+                let el = st.view.show_focus(&st.selection)?;
+                (source == Source::Keyboard).then_some(el)
+            } else {
+                None
+            };
+            if !changed.selection {
+                (focus, None, None, Analytics::Off)
+            } else {
+                st.show_selection()?;
+                let announce = st.selection.selected.map(|t| st.settings.content.fill(st.settings.content.ui(Ui::Announce), t));
+                (focus, Some(st.selection.selected), announce, st.settings.analytics)
+            }
+        };
+        if let Some(el) = focus {
+            el.focus()?;
+        }
+        if let Some(text) = announce {
+            self.state.borrow().view.announce(&text);
+        }
+        if let Some(selected) = selected {
+            let detail = target_detail(selected)?;
+            Reflect::set(&detail, &"source".into(), &source.id().into())?;
+            self.emit("region-select", &detail)?;
+            if analytics == Analytics::DataLayer && source.is_visitor() {
+                push_data_layer("lower_back_map_select", selected)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Changes settings and redraws the view with them, keeping selection and focus.
+    fn refresh(&self, change: impl FnOnce(&mut State) -> Vec<Warning>) -> Result<(), JsValue> {
+        let focus = {
+            let mut st = self.state.borrow_mut();
+            let mut warnings = change(&mut st);
+            st.booking = resolve_booking(&self.doc, &st.settings, &mut warnings);
+            warn_all(&warnings);
+            let had_focus = self.shadow.active_element().is_some();
+            let view = View::build(&self.doc, &st.settings.content, &st.settings.clinic_name)?;
+            self.shadow.replace_child(&view.root, &st.view.root)?;
+            st.view = view;
+            let el = st.view.show_focus(&st.selection)?;
+            st.show_selection()?;
+            had_focus.then_some(el)
+        };
+        match focus {
+            Some(el) => el.focus(),
+            None => Ok(()),
+        }
+    }
+
+    fn booking_clicked(&self) -> Result<(), JsValue> {
+        let (selected, href, analytics) = {
+            let st = self.state.borrow();
+            (st.selection.selected, st.href(), st.settings.analytics)
+        };
+        let detail = target_detail(selected)?;
+        Reflect::set(&detail, &"href".into(), &href.into())?;
+        self.emit("booking-click", &detail)?;
+        if analytics == Analytics::DataLayer {
+            push_data_layer("lower_back_map_booking", selected)?;
+        }
+        Ok(())
+    }
+
+    /// Dispatches an event on the host element that bubbles out of the shadow root.
+    fn emit(&self, name: &str, detail: &Object) -> Result<(), JsValue> {
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(detail);
+        let event = CustomEvent::new_with_event_init_dict(name, &init)?;
+        self.host.dispatch_event(&event).map(|_| ())
+    }
+
+    fn on_click(&self, event: &web_sys::Event) -> Result<(), JsValue> {
+        let Some(el) = event_element(event.target()) else { return Ok(()) };
+        if let Some(target) = target_of(&el)? {
+            return self.handle(Msg::Select(target), Source::Pointer);
+        }
+        if el.closest("a.book")?.is_some() {
+            return self.booking_clicked();
+        }
+        Ok(())
+    }
+
+    fn on_key(&self, event: &web_sys::Event) -> Result<(), JsValue> {
+        let (Some(key), Some(el)) = (event.dyn_ref::<KeyboardEvent>(), event_element(event.target())) else {
+            return Ok(());
+        };
+        if key.alt_key() || key.ctrl_key() || key.meta_key() || target_of(&el)?.is_none() {
+            return Ok(());
+        }
+        let msg = self.state.borrow().selection.key_msg(&key.key());
+        match msg {
+            Some(msg) => {
+                event.prevent_default();
+                self.handle(msg, Source::Keyboard)
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn on_focus(&self, event: &web_sys::Event) -> Result<(), JsValue> {
+        match event_element(event.target()).map(|el| target_of(&el)).transpose()?.flatten() {
+            // A pointer or the browser put focus on a region: make it the tab stop.
+            Some(t) => self.handle(Msg::FocusAt(t.position()), Source::Pointer),
+            None => Ok(()),
+        }
+    }
+
+    fn on_hash_change(&self) -> Result<(), JsValue> {
+        let Some(loc) = self.doc.location() else { return Ok(()) };
+        match deep_link(&loc.search()?, &loc.hash()?) {
+            Some(t) => self.handle(Msg::Select(t), Source::Link),
+            None => Ok(()),
+        }
+    }
+}
+
+fn listen(shared: &Rc<Shared>) -> Result<Vec<EventListener>, JsValue> {
+    type Handler = fn(&Shared, &web_sys::Event) -> Result<(), JsValue>;
+    let on: [(&'static str, Handler); 3] =
+        [("click", Shared::on_click), ("keydown", Shared::on_key), ("focusin", Shared::on_focus)];
+    let mut listeners = Vec::with_capacity(on.len() + 1);
+    for (kind, handler) in on {
+        let s = Rc::clone(shared);
+        listeners.push(EventListener::new(&shared.shadow, kind, move |e| report(handler(&s, &e)))?);
+    }
+    if let Some(window) = shared.doc.default_view() {
+        let s = Rc::clone(shared);
+        listeners.push(EventListener::new(&window, "hashchange", move |_| report(s.on_hash_change()))?);
+    }
+    Ok(listeners)
+}
+
+/// The target of the region an event happened in, if any.
+fn target_of(el: &Element) -> Result<Option<Target>, JsValue> {
+    let key = el.closest("[data-target]")?.and_then(|r| r.get_attribute("data-target"));
+    Ok(key.and_then(|k| TARGETS.into_iter().find(|t| t.key() == k)))
+}
+
+/// The host's open shadow root: a new one, or the empty one a destroyed widget left behind.
+fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
+    if let Some(root) = host.shadow_root() {
+        if root.query_selector(".lbm")?.is_some() {
+            return Err(error("this element already shows a lower-back-map widget; destroy() it before mounting again"));
+        }
+        return Ok(root);
+    }
+    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
+        error(["mount(): a <", &host.local_name(), "> cannot hold a widget; use <lower-back-map>, a <div> or a custom element"].concat())
+    })
+}
+
+/// Styles through a constructed stylesheet, which a strict `style-src` allows; where the
+/// browser has none (Safari before 16.4), a `<style>` element.
+fn adopt_style(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
+    match CssStyleSheet::new() {
+        Ok(sheet) => {
+            sheet.replace_sync(STYLE)?;
+            shadow.set_adopted_style_sheets(&Array::of1(&sheet));
+        }
+        Err(_) => {
+            let style = doc.create_element("style")?;
+            style.set_text_content(Some(STYLE));
+            shadow.append_child(&style)?;
+        }
+    }
+    Ok(())
+}
+
+/// Settings from defaults, then the JSON script, then the config object, then the attributes.
+fn settings_from(host: &Element, json: Option<&Value>, object: Option<&Value>) -> (Settings, Vec<Warning>) {
+    let mut settings = Settings::default();
+    let mut warnings = Vec::new();
+    for config in [json, object].into_iter().flatten() {
+        warnings.extend(settings.apply(config));
+    }
+    for (attr, _) in ATTRIBUTES {
+        if let Some(v) = host.get_attribute(attr) {
+            settings.set_attribute(attr, Some(&v), &mut warnings);
+        }
+    }
+    (settings, warnings)
+}
+
+fn read_json_script(host: &Element) -> Option<Value> {
+    let script = host.query_selector(":scope > script[type='application/json']").ok()??;
+    let text = script.text_content().unwrap_or_default();
+    match js_sys::JSON::parse(&text) {
+        Ok(parsed) => read_config(&parsed, "config JSON"),
+        Err(e) => {
+            let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+            warn_all(&[Warning { field: "config JSON".into(), problem: ["it is not valid JSON (", &why, ")"].concat() }]);
+            None
+        }
+    }
+}
+
+fn read_config(config: &JsValue, field: &str) -> Option<Value> {
+    if config.is_undefined() || config.is_null() {
+        return None;
+    }
+    match serde_wasm_bindgen::from_value::<Value>(config.clone()) {
+        Ok(v) => Some(v),
+        Err(_) => {
+            let problem = "it could not be read; use an object of strings, lists and objects";
+            warn_all(&[Warning { field: field.into(), problem: problem.into() }]);
+            None
+        }
+    }
+}
+
+/// The booking link's base for these settings: a web link resolved against the page, or a
+/// `tel:`/`mailto:`/`#anchor` link used as it is. A link the browser cannot parse falls back.
+fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warning>) -> (String, bool) {
+    let (link, kind) = &settings.booking_url;
+    if matches!(kind, LinkKind::Contact | LinkKind::Anchor) {
+        return (link.clone(), false);
+    }
+    let base = doc.base_uri().ok().flatten().unwrap_or_default();
+    match Url::new_with_base(link, &base) {
+        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => (url.href(), true),
+        _ => {
+            warnings.push(Warning { field: "booking-url".into(), problem: "it is not a valid web address".into() });
+            resolve_booking(doc, &Settings::default(), warnings)
+        }
+    }
+}
+
+fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
+    let detail = Object::new();
+    let (region, side) = match target {
+        Some(t) => (JsValue::from_str(t.region.id()), JsValue::from_str(t.side.id())),
+        None => (JsValue::NULL, JsValue::NULL),
+    };
+    Reflect::set(&detail, &"region".into(), &region)?;
+    Reflect::set(&detail, &"side".into(), &side)?;
+    Ok(detail)
+}
+
+/// Pushes `{event, region, side}` to `window.dataLayer`, creating it if the page has none.
+fn push_data_layer(event: &str, target: Option<Target>) -> Result<(), JsValue> {
+    let global = js_sys::global();
+    let mut layer = Reflect::get(&global, &"dataLayer".into())?;
+    if layer.is_undefined() || layer.is_null() {
+        layer = Array::new().into();
+        Reflect::set(&global, &"dataLayer".into(), &layer)?;
+    }
+    let entry = target_detail(target)?;
+    Reflect::set(&entry, &"event".into(), &event.into())?;
+    // Call the layer's own push: Google Tag Manager replaces it to see new entries.
+    let push: js_sys::Function = Reflect::get(&layer, &"push".into())?
+        .dyn_into()
+        .map_err(|_| error("window.dataLayer has no push() function"))?;
+    push.call1(&layer, &entry).map(|_| ())
+}
+
+fn warn_all(warnings: &[Warning]) {
+    for w in warnings {
+        web_sys::console::warn_1(&w.message().into());
+    }
+}
+
+/// Event handlers cannot return errors to anyone; they go to the console, never a panic.
+fn report(result: Result<(), JsValue>) {
+    if let Err(e) = result {
+        web_sys::console::error_2(&"lower-back-map:".into(), &e);
+    }
+}
+
+pub fn error(message: impl AsRef<str>) -> JsValue {
+    js_sys::Error::new(&["lower-back-map: ", message.as_ref()].concat()).into()
+}
+
+fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        return "null".into();
+    }
+    if let Some(obj) = value.dyn_ref::<Object>() {
+        let name = String::from(obj.constructor().name());
+        if !name.is_empty() && value.is_object() {
+            return ["a ", &name].concat();
+        }
+    }
+    value.js_typeof().as_string().unwrap_or_default()
+}
