@@ -80,7 +80,7 @@ firefox() {
 }
 
 webkit() {
-  apt_packages webkit2gtk-driver xvfb
+  apt_packages webkit2gtk-driver xvfb curl
   [ -x "$MINIBROWSER" ] || die "MiniBrowser not found at $MINIBROWSER (package webkit2gtk-driver)"
 }
 
