@@ -124,7 +124,8 @@ pub const LABEL_BACK_VIEW: (f64, f64) = (150.0, 384.0);
 /// The dashed line between the two views.
 pub const DIVIDER: &str = "M298 -24L298 390";
 
-/// A left-half path mirrored about the spine (x = 150) for the right half.
+/// A left-half path mirrored about the spine (x = 150) for the right half. Integer arithmetic
+/// in tenths keeps float parsing and formatting, and their tables, out of the wasm.
 pub fn mirror(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     let mut number = String::new();
@@ -134,8 +135,7 @@ pub fn mirror(path: &str) -> String {
             return;
         }
         if *is_x {
-            let v: f64 = number.parse().unwrap_or(0.0);
-            push_number(out, 300.0 - v);
+            push_tenths(out, 3000 - tenths(number));
         } else {
             out.push_str(number);
         }
@@ -157,71 +157,104 @@ pub fn mirror(path: &str) -> String {
     out
 }
 
-/// Writes a coordinate without `core::fmt` (whole numbers and halves are all the drawing uses).
-pub fn push_number(out: &mut String, v: f64) {
-    if v < 0.0 {
+/// A decimal with at most one digit after the point, in tenths: "-12.5" is -125.
+fn tenths(number: &str) -> i32 {
+    let (negative, digits) = match number.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, number),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    let mut value = 0i32;
+    for b in whole.bytes() {
+        value = value * 10 + i32::from(b - b'0');
+    }
+    value = value * 10 + frac.bytes().next().map_or(0, |b| i32::from(b - b'0'));
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
+
+/// Writes tenths as a decimal: 1315 as "131.5", -20 as "-2".
+fn push_tenths(out: &mut String, v: i32) {
+    if v < 0 {
         out.push('-');
     }
-    let a = v.abs();
-    let whole = a as usize;
-    out.push_str(&crate::config::digits(whole));
-    let frac = ((a - whole as f64) * 10.0).round() as usize;
-    if frac > 0 && frac < 10 {
+    let a = v.unsigned_abs() as usize;
+    out.push_str(&crate::config::digits(a / 10));
+    if a % 10 != 0 {
         out.push('.');
-        out.push((b'0' + frac as u8) as char);
+        out.push((b'0' + (a % 10) as u8) as char);
     }
 }
 
-/// The on-curve points of an absolute path (control points are skipped), for size checks.
-pub fn points(path: &str) -> Vec<(f64, f64)> {
-    let mut pts = Vec::new();
-    let mut nums: Vec<f64> = Vec::new();
-    let mut cmd = 'M';
-    let flush = |cmd: char, nums: &mut Vec<f64>, pts: &mut Vec<(f64, f64)>| {
-        let per = if cmd == 'C' { 6 } else { 2 };
-        for chunk in nums.chunks(per) {
-            if chunk.len() == per {
-                pts.push((chunk[per - 2], chunk[per - 1]));
-            }
-        }
-        nums.clear();
-    };
-    let mut number = String::new();
-    for c in path.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() || c == '.' || (c == '-' && number.is_empty()) {
-            number.push(c);
-            continue;
-        }
-        if !number.is_empty() {
-            nums.push(number.parse().unwrap_or(0.0));
-            number.clear();
-        }
-        if c == '-' {
-            number.push(c);
-        } else if c.is_ascii_alphabetic() {
-            flush(cmd, &mut nums, &mut pts);
-            cmd = c;
-        }
-    }
-    flush(cmd, &mut nums, &mut pts);
-    pts
-}
-
-/// Width and height of the box around a set of points.
-pub fn extent(pts: &[(f64, f64)]) -> (f64, f64) {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in pts {
-        x0 = x0.min(x);
-        y0 = y0.min(y);
-        x1 = x1.max(x);
-        y1 = y1.max(y);
-    }
-    (x1 - x0, y1 - y0)
+/// Writes a coordinate, rounded to tenths, without `core::fmt`.
+pub fn push_number(out: &mut String, v: f64) {
+    let t = v * 10.0;
+    push_tenths(out, (if t < 0.0 { t - 0.5 } else { t + 0.5 }) as i32);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The on-curve points of an absolute path (control points are skipped), for size checks.
+    fn points(path: &str) -> Vec<(f64, f64)> {
+        let mut pts = Vec::new();
+        let mut nums: Vec<f64> = Vec::new();
+        let mut cmd = 'M';
+        let flush = |cmd: char, nums: &mut Vec<f64>, pts: &mut Vec<(f64, f64)>| {
+            let per = if cmd == 'C' { 6 } else { 2 };
+            for chunk in nums.chunks(per) {
+                if chunk.len() == per {
+                    pts.push((chunk[per - 2], chunk[per - 1]));
+                }
+            }
+            nums.clear();
+        };
+        let mut number = String::new();
+        for c in path.chars().chain(std::iter::once(' ')) {
+            if c.is_ascii_digit() || c == '.' || (c == '-' && number.is_empty()) {
+                number.push(c);
+                continue;
+            }
+            if !number.is_empty() {
+                nums.push(number.parse().unwrap());
+                number.clear();
+            }
+            if c == '-' {
+                number.push(c);
+            } else if c.is_ascii_alphabetic() {
+                flush(cmd, &mut nums, &mut pts);
+                cmd = c;
+            }
+        }
+        flush(cmd, &mut nums, &mut pts);
+        pts
+    }
+
+    /// Width and height of the box around a set of points.
+    fn extent(pts: &[(f64, f64)]) -> (f64, f64) {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for &(x, y) in pts {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        (x1 - x0, y1 - y0)
+    }
+
+    #[test]
+    fn numbers_are_written_in_tenths() {
+        let mut s = String::new();
+        for v in [131.5, -12.0, 0.04, 17.5, -0.5, 299.96] {
+            push_number(&mut s, v);
+            s.push(' ');
+        }
+        assert_eq!(s, "131.5 -12 0 17.5 -0.5 300 ");
+    }
     use crate::regions::TARGETS;
 
     /// The map is at least this wide at a 320 px widget: the widget's padding is 12 px a side.

@@ -178,6 +178,7 @@ fn vertebra(doc: &Document, parent: &Element, top: f64, height: f64) -> Result<(
     Ok(())
 }
 
+#[inline(never)]
 fn num(v: f64) -> String {
     let mut s = String::new();
     anatomy::push_number(&mut s, v);
@@ -233,6 +234,7 @@ fn red_flags(doc: &Document, parent: &Element, content: &Content) -> Result<(), 
 }
 
 /// An HTML element with a class and optional text, appended to `parent`.
+#[inline(never)]
 fn html(doc: &Document, parent: Option<&Element>, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
     let el = doc.create_element(tag)?;
     if !class.is_empty() {
@@ -247,6 +249,7 @@ fn html(doc: &Document, parent: Option<&Element>, tag: &str, class: &str, text: 
     Ok(el)
 }
 
+#[inline(never)]
 fn svg(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
     let el = doc.create_element_ns(Some(SVG_NS), tag)?;
     for (k, v) in attrs {
@@ -256,10 +259,12 @@ fn svg(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> R
     Ok(el)
 }
 
+#[inline(never)]
 fn svg_group(doc: &Document, parent: &Element, class: &str) -> Result<Element, JsValue> {
     svg(doc, parent, "g", &[("class", class), ("aria-hidden", "true")])
 }
 
+#[inline(never)]
 fn path(doc: &Document, parent: &Element, class: &str, d: &str) -> Result<(), JsValue> {
     svg(doc, parent, "path", &[("d", d), ("class", class)]).map(|_| ())
 }

@@ -1,0 +1,37 @@
+// Sizes of what a visitor downloads for the widget: wasm, its JS glue and the loader, raw,
+// gzipped (-9) and brotli-compressed (max quality). node bench/size.mjs [--json]
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+export const BUDGET_GZIP = 30 * 1024;
+export const FILES = {
+  wasm: 'www/pkg/lower_back_map_bg.wasm',
+  glue: 'www/pkg/lower_back_map.js',
+  loader: 'www/lower-back-map.js',
+};
+
+export function measure(files = FILES) {
+  const rows = Object.entries(files).map(([name, path]) => {
+    const data = readFileSync(path);
+    return {
+      name, path, raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = (k) => rows.reduce((s, r) => s + r[k], 0);
+  rows.push({ name: 'total', path: '', raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') });
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = measure();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(rows));
+  } else {
+    const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
+    console.log('file       raw        gzip       brotli');
+    for (const r of rows) console.log(`${r.name.padEnd(8)}${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
+    console.log(`budget: ${kb(BUDGET_GZIP)} gzipped for wasm + glue + loader`);
+  }
+}

@@ -1,0 +1,32 @@
+// Page-level helpers shared by the end-to-end tests.
+import { launchChromium, serve } from './browser.mjs';
+
+/** One server and one browser for a whole test file. */
+export async function setup() {
+  const server = await serve();
+  const browser = await launchChromium();
+  return { server, browser, close: async () => { await browser.close(); server.stop(); } };
+}
+
+/** Opens a page and fails the test on any page error or console error. */
+export async function open(browser, url, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.problems = problems;
+  await page.goto(url);
+  await page.locator('lower-back-map .region').first().waitFor();
+  return page;
+}
+
+export const TARGETS = ['ql-left', 'ql-right', 'si-joint-left', 'si-joint-right', 'glutes-left', 'glutes-right', 'psoas-both'];
+
+/** The widget's visible panel heading and booking link. */
+export async function panel(page, widget = 'lower-back-map') {
+  const active = page.locator(`${widget} .panel.is-active`);
+  return {
+    heading: await active.locator('h2').textContent(),
+    href: await active.locator('a.book').getAttribute('href'),
+  };
+}

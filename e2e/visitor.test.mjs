@@ -1,0 +1,78 @@
+// A visitor on the release build in headless Chromium: mouse, touch and keyboard journeys.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, panel, TARGETS } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+test('the release build starts and a click changes the panel', async () => {
+  const page = await open(env.browser, env.server.url);
+  assert.equal((await panel(page)).heading, 'Where does your lower back hurt?');
+  await page.locator('lower-back-map [data-target="ql-left"]').click();
+  assert.equal((await panel(page)).heading, 'Quadratus lumborum, left side');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('every region by mouse shows its panel and a booking link for it', async () => {
+  const page = await open(env.browser, env.server.url);
+  for (const key of TARGETS) {
+    await page.locator(`lower-back-map [data-target="${key}"]`).click();
+    const { heading, href } = await panel(page);
+    const [region, side] = key === 'psoas-both' ? ['psoas', 'both'] : [key.replace(/-(left|right)$/, ''), key.split('-').pop()];
+    assert.match(heading, new RegExp(`${side === 'both' ? 'both sides' : `${side} side`}$`), key);
+    assert.equal(href, `${env.server.url}book.html?region=${region}&side=${side}`, key);
+    assert.equal(await page.locator(`lower-back-map [data-target="${key}"]`).getAttribute('aria-pressed'), 'true');
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('every region by touch on a 360 x 740 phone', async () => {
+  const page = await open(env.browser, env.server.url, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  for (const key of TARGETS) {
+    const region = page.locator(`lower-back-map [data-target="${key}"]`);
+    await region.scrollIntoViewIfNeeded();
+    await region.tap();
+    assert.equal(await region.getAttribute('aria-pressed'), 'true', key);
+  }
+  assert.match((await panel(page)).heading, /^Psoas/);
+  await page.close();
+});
+
+test('keyboard only: from the top of the page to the booking link', async () => {
+  const page = await open(env.browser, env.server.url);
+  const focused = () => page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return { target: el?.getAttribute('data-target'), cls: el?.getAttribute('class'), text: el?.textContent?.trim() };
+  });
+  // Tab from the top until focus enters the map.
+  let steps = 0;
+  while ((await focused()).target == null) {
+    await page.keyboard.press('Tab');
+    assert.ok(++steps < 15, 'the map is reachable with Tab');
+  }
+  assert.equal((await focused()).target, 'ql-left', 'Tab lands on the first region');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await focused()).target, 'si-joint-left');
+  await page.keyboard.press('End');
+  assert.equal((await focused()).target, 'psoas-both');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await focused()).target, 'psoas-both', 'arrows wrap around');
+  await page.keyboard.press('Enter');
+  assert.match((await panel(page)).heading, /^Psoas/);
+  assert.equal((await focused()).target, 'psoas-both', 'selecting does not move focus');
+  await page.keyboard.press('Tab');
+  const link = await focused();
+  assert.equal(link.cls, 'book', 'the booking link comes right after the map');
+  assert.equal(link.text, 'Book a Lower Back Relief session');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/book\.html\?region=psoas&side=both$/);
+  assert.equal(await page.locator('#region').textContent(), 'psoas');
+  await page.close();
+});
