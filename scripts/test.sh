@@ -56,7 +56,7 @@ if has e2e || has size; then
   say "release build for the end-to-end suite"
   scripts/build.sh web || broken+=("release build failed")
 fi
-has e2e && run e2e node --test --test-reporter=tap e2e/
+has e2e && run e2e node --test --test-reporter=tap e2e/*.test.mjs
 has size && run size node --test --test-reporter=tap bench/size.test.mjs
 
 echo

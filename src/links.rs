@@ -20,6 +20,8 @@ pub enum LinkKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
     Empty,
+    /// Spaces, quotes or angle brackets: a sentence or markup, not an address.
+    NotALink,
     /// A scheme that could run code or carry content (`javascript:`, `data:`, …).
     Scheme(String),
 }
@@ -29,6 +31,7 @@ impl LinkError {
     pub fn reason(&self) -> String {
         match self {
             LinkError::Empty => String::from("it is empty"),
+            LinkError::NotALink => String::from("it is not a web address"),
             LinkError::Scheme(s) => {
                 let mut m = String::from("the scheme \"");
                 m.push_str(s);
@@ -50,6 +53,9 @@ pub fn check_link(raw: &str) -> Result<(String, LinkKind), LinkError> {
         .collect();
     if cleaned.is_empty() {
         return Err(LinkError::Empty);
+    }
+    if cleaned.contains(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`')) {
+        return Err(LinkError::NotALink);
     }
     if cleaned.starts_with('#') {
         return Ok((cleaned, LinkKind::Anchor));
@@ -239,6 +245,9 @@ mod tests {
             }
         }
         assert_eq!(check_link(" \t\n"), Err(LinkError::Empty));
+        assert_eq!(check_link("book now"), Err(LinkError::NotALink));
+        assert_eq!(check_link("<script>"), Err(LinkError::NotALink));
+        assert_eq!(check_link("https://x.example/\"onmouseover=\"x"), Err(LinkError::NotALink));
         assert!(LinkError::Scheme("javascript".into()).reason().contains("\"javascript:\""));
     }
 

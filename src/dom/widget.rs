@@ -413,7 +413,7 @@ fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warni
     match Url::new_with_base(link, &base) {
         Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => (url.href(), true),
         _ => {
-            warnings.push(Warning { field: "booking-url".into(), problem: "it is not a valid web address".into() });
+            warnings.push(Warning { field: "booking-url".into(), problem: "it is not a web address the browser can open".into() });
             resolve_booking(doc, &Settings::default(), warnings)
         }
     }
