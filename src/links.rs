@@ -54,13 +54,8 @@ pub fn check_link(raw: &str) -> Result<(String, LinkKind), LinkError> {
     if cleaned.is_empty() {
         return Err(LinkError::Empty);
     }
-    if cleaned.contains(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`')) {
-        return Err(LinkError::NotALink);
-    }
-    if cleaned.starts_with('#') {
-        return Ok((cleaned, LinkKind::Anchor));
-    }
     let kind = match scheme_of(&cleaned) {
+        _ if cleaned.starts_with('#') => LinkKind::Anchor,
         None => LinkKind::Relative,
         Some(scheme) => match scheme.as_str() {
             "https" | "http" => LinkKind::Web,
@@ -68,6 +63,9 @@ pub fn check_link(raw: &str) -> Result<(String, LinkKind), LinkError> {
             _ => return Err(LinkError::Scheme(scheme)),
         },
     };
+    if cleaned.contains(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`')) {
+        return Err(LinkError::NotALink);
+    }
     Ok((cleaned, kind))
 }
 
