@@ -16,6 +16,7 @@ try {
     await page.goto(server.url);
     await page.locator('lower-back-map .region').first().waitFor();
     await page.screenshot({ path: `${out}/page-${width}.png`, fullPage: true });
+    await page.locator('lower-back-map').screenshot({ path: `${out}/widget-${width}-initial.png` });
     await page.locator(`lower-back-map [data-target="${select}"]`).click();
     await page.locator('lower-back-map').screenshot({ path: `${out}/widget-${width}-selected.png` });
     await page.close();

@@ -6,23 +6,21 @@
 
 use crate::regions::{Region, Side, Target};
 
-pub const VIEW_BOX: &str = "0 -30 400 400";
+pub const VIEW_BOX: &str = "0 -34 400 430";
 pub const VIEW_WIDTH: f64 = 400.0;
 
 /// Skin outline of the back view.
-pub const BACK_SILHOUETTE: &str = "M52 0C50 40 60 70 62 95C64 125 36 160 32 205C29 250 38 300 44 360L142 360C143 335 146 318 150 306C154 318 157 335 158 360L256 360C262 300 271 250 268 205C264 160 236 125 238 95C240 70 250 40 248 0Z";
+pub const BACK_SILHOUETTE: &str = "M50 -22C52 20 60 70 62 95C64 125 36 160 32 205C29 250 38 300 44 360L142 360C143 335 146 318 150 306C154 318 157 335 158 360L256 360C262 300 271 250 268 205C264 160 236 125 238 95C240 70 248 20 250 -22Z";
 /// Skin outline of the side view: back edge on the left, belly and thigh front on the right.
-pub const SIDE_SILHOUETTE: &str = "M324 0C320 40 312 80 316 110C320 140 306 170 304 200C302 235 312 262 320 290C322 320 322 340 322 360L378 360C380 320 384 290 388 260C392 232 392 212 388 192C394 150 398 110 394 60C392 30 390 12 388 0Z";
+pub const SIDE_SILHOUETTE: &str = "M326 -22C320 40 312 80 316 110C320 140 306 170 304 200C302 235 312 262 320 290C322 320 322 340 322 360L378 360C380 320 384 290 388 260C392 232 392 212 388 192C394 150 398 110 394 60C392 30 390 0 390 -22Z";
 
 /// The left half of the back view's bones; the right half is its mirror image.
 pub const BONES_LEFT: &[&str] = &[
     // ilium, from the sacroiliac joint up to the iliac crest and down to the hip socket
     "M128 150C112 128 92 112 70 114C52 116 44 132 46 150C50 172 70 190 92 200C108 205 122 190 128 174Z",
-    // femur head and neck
-    "M58 212C66 204 80 206 84 214C86 222 80 230 70 230C62 230 56 222 58 212Z",
 ];
 /// The 11th and 12th ribs of the left side; strokes, not shapes.
-pub const RIBS_LEFT: &[&str] = &["M138 -14C115 -10 88 0 68 20", "M138 6C120 10 102 20 88 38"];
+pub const RIBS_LEFT: &[&str] = &["M137 -12C118 -9 96 -2 78 12", "M137 8C122 12 106 21 94 34"];
 
 /// Vertebrae T12 to L5: (top y, height) of each body; the spine runs down x = 150.
 pub const VERTEBRAE: [(f64, f64); 6] = [(-18.0, 18.0), (4.0, 20.0), (28.0, 20.0), (52.0, 21.0), (77.0, 21.0), (102.0, 22.0)];
@@ -115,14 +113,14 @@ pub const SHAPES: [Shape; 7] = [
 ];
 
 /// Text anchors: (x, y) of the back view's "Left" and "Right", and of the views' titles.
-pub const LABEL_LEFT: (f64, f64) = (6.0, -12.0);
-pub const LABEL_RIGHT: (f64, f64) = (294.0, -12.0);
-pub const LABEL_SIDE_VIEW: (f64, f64) = (350.0, -12.0);
-pub const LABEL_BACK: (f64, f64) = (300.0, 384.0);
-pub const LABEL_FRONT: (f64, f64) = (398.0, 384.0);
-pub const LABEL_BACK_VIEW: (f64, f64) = (150.0, 384.0);
+pub const LABEL_LEFT: (f64, f64) = (62.0, -16.0);
+pub const LABEL_RIGHT: (f64, f64) = (238.0, -16.0);
+pub const LABEL_BACK_VIEW: (f64, f64) = (150.0, 388.0);
+pub const LABEL_SIDE_VIEW: (f64, f64) = (350.0, -16.0);
+pub const LABEL_BACK: (f64, f64) = (302.0, 388.0);
+pub const LABEL_FRONT: (f64, f64) = (398.0, 388.0);
 /// The dashed line between the two views.
-pub const DIVIDER: &str = "M298 -24L298 390";
+pub const DIVIDER: &str = "M298 -30L298 392";
 
 /// A left-half path mirrored about the spine (x = 150) for the right half. Integer arithmetic
 /// in tenths keeps float parsing and formatting, and their tables, out of the wasm.
@@ -257,8 +255,8 @@ mod tests {
     }
     use crate::regions::TARGETS;
 
-    /// The map is at least this wide at a 320 px widget: the widget's padding is 12 px a side.
-    const MAP_PX_AT_320: f64 = 296.0;
+    /// The map is this wide in a 320 px widget: 12 px padding and a 1 px border a side.
+    const MAP_PX_AT_320: f64 = 294.0;
 
     fn hit_extent(s: &Shape) -> (f64, f64) {
         if let Some((_, _, r)) = s.hit_circle() {

@@ -26,6 +26,8 @@ text_keys! {
         Title = "title": "Where does your lower back hurt?",
         Intro = "intro": "Tap or click the area that aches, or press Tab to reach the map and move with the arrow keys. You will see which muscle is most likely involved, why it hurts, how we treat it and what you can do at home.",
         MapLabel = "mapLabel": "Lower back and hips: choose an area",
+        OverviewHeading = "overviewHeading": "On the map",
+        IntroSelfCare = "introSelfCare": "Whichever area it is, stretching your hips between sessions keeps the lower back flexible.",
         BackView = "backView": "Back view",
         SideView = "sideView": "Side view",
         SideViewNote = "sideViewNote": "Psoas: deep, in front of the spine",

@@ -48,6 +48,14 @@ impl View {
         let intro = html(doc, Some(&stack), "div", "panel intro", None)?;
         html(doc, Some(&intro), "h2", "", Some(content.ui(Ui::Title)))?;
         html(doc, Some(&intro), "p", "lead", Some(content.ui(Ui::Intro)))?;
+        html(doc, Some(&intro), "h3", "", Some(content.ui(Ui::OverviewHeading)))?;
+        let overview = html(doc, Some(&intro), "ul", "overview", None)?;
+        for region in Region::ALL {
+            let item = html(doc, Some(&overview), "li", "", None)?;
+            html(doc, Some(&item), "strong", "", Some(content.region(region, RegionField::Name)))?;
+            html(doc, Some(&item), "span", "", Some(content.region(region, RegionField::Alias)))?;
+        }
+        self_care(doc, &intro, content, content.ui(Ui::IntroSelfCare))?;
         links.push(booking(doc, &intro, content, &note)?);
         panels.push(intro);
 
@@ -127,8 +135,8 @@ fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<Vec<E
     }
     path(doc, &body, "divider", anatomy::DIVIDER)?;
     let labels = [
-        (Ui::Left, anatomy::LABEL_LEFT, "start"),
-        (Ui::Right, anatomy::LABEL_RIGHT, "end"),
+        (Ui::Left, anatomy::LABEL_LEFT, "middle"),
+        (Ui::Right, anatomy::LABEL_RIGHT, "middle"),
         (Ui::SideView, anatomy::LABEL_SIDE_VIEW, "middle"),
         (Ui::BackView, anatomy::LABEL_BACK_VIEW, "middle"),
         (Ui::Back, anatomy::LABEL_BACK, "start"),
@@ -207,14 +215,20 @@ fn region_panel(
         html(doc, Some(&panel), "h3", "", Some(content.ui(title)))?;
         html(doc, Some(&panel), "p", "", Some(text(field)))?;
     }
-    html(doc, Some(&panel), "h3", "", Some(content.ui(Ui::SelfCareHeading)))?;
-    html(doc, Some(&panel), "p", "", Some(text(RegionField::SelfCare)))?;
-    let steps = html(doc, Some(&panel), "ol", "steps", None)?;
+    self_care(doc, &panel, content, text(RegionField::SelfCare))?;
+    let link = booking(doc, &panel, content, note)?;
+    Ok((panel, heading, link))
+}
+
+/// The doorway stretch, introduced by a line that says why it helps here.
+fn self_care(doc: &Document, panel: &Element, content: &Content, why: &str) -> Result<(), JsValue> {
+    html(doc, Some(panel), "h3", "", Some(content.ui(Ui::SelfCareHeading)))?;
+    html(doc, Some(panel), "p", "", Some(why))?;
+    let steps = html(doc, Some(panel), "ol", "steps", None)?;
     for step in &content.stretch_steps {
         html(doc, Some(&steps), "li", "", Some(step))?;
     }
-    let link = booking(doc, &panel, content, note)?;
-    Ok((panel, heading, link))
+    Ok(())
 }
 
 fn booking(doc: &Document, panel: &Element, content: &Content, note: &str) -> Result<Element, JsValue> {
