@@ -3,6 +3,7 @@
 #   scripts/test.sh              all suites
 #   scripts/test.sh SUITE...     some of: host chrome firefox webkit e2e size
 # Each suite must run at least one test; the last line sums them up ("N passed, N failed").
+# The end-to-end journeys also run in WebKit when both e2e and webkit are chosen.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -57,6 +58,7 @@ if has e2e || has size; then
   scripts/build.sh web || broken+=("release build failed")
 fi
 has e2e && run e2e node --test --test-reporter=tap e2e/*.test.mjs
+has e2e && has webkit && run e2e-webkit scripts/webkit.sh e2e
 has size && run size node --test --test-reporter=tap bench/size.test.mjs
 
 echo
