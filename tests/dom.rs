@@ -179,6 +179,18 @@ fn keyboard_moves_focus_and_selects() {
 }
 
 #[wasm_bindgen_test]
+fn map_ready_tells_the_initial_selection() {
+    let h = host(&[("region", "glutes:right")]);
+    let ready = Recorder::new(&h, "map-ready");
+    let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(ready.count(), 1);
+    assert_eq!(ready.last("region"), "glutes");
+    assert_eq!(ready.last("side"), "right");
+    assert_eq!(w.selected().as_deref(), Some("glutes:right"));
+    assert!(panel_text(&h).contains("Glutes, right side"));
+}
+
+#[wasm_bindgen_test]
 fn two_widgets_on_one_page_are_independent() {
     let (a, wa) = mounted(&[("booking-url", "https://a.example/book")]);
     let (b, wb) = mounted(&[("booking-url", "https://b.example/book")]);

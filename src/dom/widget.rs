@@ -100,9 +100,10 @@ impl Widget {
         state.view.show_focus(&state.selection)?;
         state.show_selection()?;
 
+        let ready = target_detail(state.selection.selected)?;
         let shared = Rc::new(Shared { host: host.clone(), shadow, doc, state: RefCell::new(state) });
         let listeners = listen(&shared)?;
-        shared.emit("map-ready", &Object::new())?;
+        shared.emit("map-ready", &ready)?;
         Ok(Widget { shared, _listeners: listeners })
     }
 
