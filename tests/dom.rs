@@ -25,6 +25,14 @@ fn host(attrs: &[(&str, &str)]) -> Element {
     el
 }
 
+/// Gives the host a child `<script type="application/json">` with this text.
+fn json_config(host: &Element, json: &str) {
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some(json));
+    host.append_child(&script).unwrap();
+}
+
 fn shadow(host: &Element) -> ShadowRoot {
     host.shadow_root().expect("the widget draws into an open shadow root")
 }
@@ -253,12 +261,10 @@ fn bad_booking_url_falls_back_and_keeps_the_rest() {
 #[wasm_bindgen_test]
 fn config_replaces_text_as_plain_text() {
     let h = host(&[]);
-    let script = document().create_element("script").unwrap();
-    script.set_attribute("type", "application/json").unwrap();
-    script.set_text_content(Some(
+    json_config(
+        &h,
         r#"{"ui": {"title": "<img src=x onerror=alert(1)>", "bookLabel": "Reservar"}, "regions": {"psoas": {"name": "Psoas ilíaco"}}, "nope": 1}"#,
-    ));
-    h.append_child(&script).unwrap();
+    );
     let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
     assert!(panel_text(&h).contains("<img src=x onerror=alert(1)>"));
     assert!(shadow(&h).query_selector("img").unwrap().is_none(), "no HTML was parsed");
@@ -275,10 +281,7 @@ fn config_replaces_text_as_plain_text() {
 #[wasm_bindgen_test]
 fn malformed_json_still_renders_defaults() {
     let h = host(&[]);
-    let script = document().create_element("script").unwrap();
-    script.set_attribute("type", "application/json").unwrap();
-    script.set_text_content(Some("{ not json"));
-    h.append_child(&script).unwrap();
+    json_config(&h, "{ not json");
     let _w = mount(h.clone().into(), JsValue::UNDEFINED).expect("bad JSON is not fatal");
     assert!(panel_text(&h).contains("Where does your lower back hurt?"));
 }
