@@ -535,9 +535,7 @@ describe('events and analytics', () => {
     await page.close();
   });
 
-  test('after a script selects another area, keys act on the area that has focus', {
-    todo: 'widget change needed: Selection::update(Select) moves the roving focus index even for Source::Api/Link while DOM focus stays put; on_key then moves/selects from the wrong region (src/selection.rs, src/dom/widget.rs on_key)',
-  }, async () => {
+  test('after a script selects another area, keys act on the area that has focus', async () => {
     const page = await host('<lower-back-map id="m"></lower-back-map>', { init: [RECORD_EVENTS] });
     await click(page, 'ql-left', '#m');
     await page.evaluate(() => document.getElementById('m').select('psoas'));
@@ -700,9 +698,7 @@ describe('content: overrides, the Spanish page', () => {
     await page.close();
   });
 
-  test('removing an attribute falls back to the config value, as a fresh page would show', {
-    todo: 'widget change needed: Settings::set_attribute(name, None) restores the built-in default and ignores the JSON child and config property (src/config.rs, src/dom/widget.rs attribute_changed)',
-  }, async () => {
+  test('removing an attribute falls back to the config value, as a fresh page would show', async () => {
     const page = await host(`<lower-back-map id="m" clinic-name="Attribute Clinic" booking-url="https://attr.example/book">
       <script type="application/json">{"clinicName": "JSON Clinic", "bookingUrl": "https://json.example/book"}</script></lower-back-map>`);
     await page.evaluate(() => { const el = document.getElementById('m'); el.removeAttribute('clinic-name'); el.removeAttribute('booking-url'); });
@@ -819,9 +815,7 @@ describe('bad input', () => {
     await page.close();
   });
 
-  test('a bad booking-url after a good one falls back to the default, as the message says', {
-    todo: 'widget change needed: Settings::set_attribute keeps the previous booking link on a bad value (src/config.rs)',
-  }, async () => {
+  test('a bad booking-url after a good one falls back to the default, as the message says', async () => {
     const page = await host('<lower-back-map id="m" booking-url="https://clinic.example/book"></lower-back-map>');
     await page.evaluate(() => document.getElementById('m').setAttribute('booking-url', 'javascript:alert(1)'));
     assert.match(page.warnings[0], /The default is kept/);
@@ -829,9 +823,7 @@ describe('bad input', () => {
     await page.close();
   });
 
-  test('setting the config property does not repeat the JSON child’s warnings', {
-    todo: 'widget change needed: Widget::set_config re-applies the JSON child and warns about its bad fields again (src/dom/widget.rs)',
-  }, async () => {
+  test('setting the config property does not repeat the JSON child’s warnings', async () => {
     const page = await host('<lower-back-map id="m"><script type="application/json">{"ui": {"title": 5}}</script></lower-back-map>');
     await page.evaluate(() => { document.getElementById('m').config = { ui: { intro: 'Fine.' } }; });
     await page.evaluate(() => { document.getElementById('m').config = { ui: { intro: 'Still fine.' } }; });

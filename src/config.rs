@@ -150,25 +150,13 @@ pub const ATTRIBUTES: [(&str, &str); 4] =
     [("booking-url", "bookingUrl"), ("clinic-name", "clinicName"), ("region", "region"), ("analytics", "analytics")];
 
 impl Settings {
-    /// Applies one attribute (or top-level config key) by its attribute name. `None` (the
-    /// attribute was removed) restores the default.
-    pub fn set_attribute(&mut self, name: &str, value: Option<&str>, warnings: &mut Vec<Warning>) {
+    /// Applies one attribute (or top-level config key) by its attribute name.
+    pub fn set_attribute(&mut self, name: &str, value: &str, warnings: &mut Vec<Warning>) {
         self.set(name, name, value, warnings)
     }
 
     /// [`Settings::set_attribute`], with warnings naming `label` (the config key it came from).
-    fn set(&mut self, name: &str, label: &str, value: Option<&str>, warnings: &mut Vec<Warning>) {
-        let defaults = Settings::default();
-        let Some(value) = value else {
-            match name {
-                "booking-url" => self.booking_url = defaults.booking_url,
-                "clinic-name" => self.clinic_name = defaults.clinic_name,
-                "region" => self.initial = None,
-                "analytics" => self.analytics = Analytics::Off,
-                _ => {}
-            }
-            return;
-        };
+    fn set(&mut self, name: &str, label: &str, value: &str, warnings: &mut Vec<Warning>) {
         let warn = |warnings: &mut Vec<Warning>, problem: &str| warnings.push(Warning::new(label, problem));
         if value.chars().count() > MAX_TEXT {
             return warn(warnings, &too_long(value));
@@ -208,7 +196,7 @@ impl Settings {
         for (key, value) in entries {
             if let Some((attr, _)) = ATTRIBUTES.iter().find(|(_, k)| k == key) {
                 match value {
-                    Value::Str(s) => self.set(attr, key, Some(s), &mut warnings),
+                    Value::Str(s) => self.set(attr, key, s, &mut warnings),
                     other => warnings.push(Warning::new(key, &expected("a string", other))),
                 }
                 continue;
@@ -404,25 +392,25 @@ mod tests {
     }
 
     #[test]
-    fn attributes_set_and_removed() {
+    fn attributes_set_and_refused() {
         let mut st = Settings::default();
         let mut w = Vec::new();
-        st.set_attribute("region", Some("psoas"), &mut w);
-        st.set_attribute("booking-url", Some("tel:+15550100"), &mut w);
-        st.set_attribute("analytics", Some("DataLayer"), &mut w);
+        st.set_attribute("region", "psoas", &mut w);
+        st.set_attribute("booking-url", "tel:+15550100", &mut w);
+        st.set_attribute("analytics", "DataLayer", &mut w);
         assert_eq!(w, vec![]);
         assert_eq!(st.initial, Some(Target::new(Region::Psoas, Side::Both)));
         assert_eq!(st.booking_url.1, LinkKind::Contact);
         assert_eq!(st.analytics, Analytics::DataLayer);
-        st.set_attribute("region", None, &mut w);
-        st.set_attribute("booking-url", None, &mut w);
-        st.set_attribute("analytics", None, &mut w);
-        assert_eq!(st, Settings::default());
-        st.set_attribute("region", Some("knee"), &mut w);
-        st.set_attribute("analytics", Some("yes"), &mut w);
-        st.set_attribute("booking-url", Some("data:text/html,hi"), &mut w);
+        st.set_attribute("region", "", &mut w);
+        st.set_attribute("analytics", "off", &mut w);
+        assert_eq!((st.initial, st.analytics), (None, Analytics::Off));
+        let mut fresh = Settings::default();
+        fresh.set_attribute("region", "knee", &mut w);
+        fresh.set_attribute("analytics", "yes", &mut w);
+        fresh.set_attribute("booking-url", "data:text/html,hi", &mut w);
         assert_eq!(fields(&w), ["region", "analytics", "booking-url"]);
-        assert_eq!(st, Settings::default());
+        assert_eq!(fresh, Settings::default());
     }
 
     #[test]

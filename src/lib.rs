@@ -70,10 +70,11 @@ impl Widget {
         self.0.booking_href()
     }
 
-    /// Tells the widget that one of the host's attributes changed; `null` when it was removed.
+    /// Tells the widget that the host's attribute `name` changed or was removed; it reads the
+    /// attribute again, as a fresh page would.
     #[wasm_bindgen(js_name = attributeChanged)]
-    pub fn attribute_changed(&self, name: &str, value: Option<String>) -> Result<(), JsValue> {
-        self.0.attribute_changed(name, value)
+    pub fn attribute_changed(&self, name: &str) -> Result<(), JsValue> {
+        self.0.attribute_changed(name)
     }
 
     /// Replaces the config object and redraws; attributes still take priority.

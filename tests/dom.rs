@@ -289,15 +289,50 @@ fn malformed_json_still_renders_defaults() {
 #[wasm_bindgen_test]
 fn attributes_change_after_mount() {
     let (h, w) = mounted(&[("booking-url", "https://clinic.example/book")]);
-    w.attribute_changed("region", Some("glutes:right".into())).unwrap();
+    let set = |name: &str, value: Option<&str>| {
+        match value {
+            Some(v) => h.set_attribute(name, v).unwrap(),
+            None => h.remove_attribute(name).unwrap(),
+        }
+        w.attribute_changed(name).unwrap();
+    };
+    set("region", Some("glutes:right"));
     assert_eq!(w.selected().as_deref(), Some("glutes:right"));
-    w.attribute_changed("booking-url", Some("https://other.example/b".into())).unwrap();
+    set("booking-url", Some("https://other.example/b"));
     assert_eq!(link_href(&h), "https://other.example/b?region=glutes&side=right");
-    w.attribute_changed("clinic-name", Some("New Name".into())).unwrap();
+    set("booking-url", Some("javascript:alert(1)"));
+    assert_eq!(link_href(&h), "#book", "a bad link falls back to the default, not the last good one");
+    set("clinic-name", Some("New Name"));
     assert!(panel_text(&h).contains("New Name"));
     assert_eq!(w.selected().as_deref(), Some("glutes:right"), "a redraw keeps the selection");
-    w.attribute_changed("region", None).unwrap();
+    set("region", None);
     assert_eq!(w.selected(), None);
+}
+
+#[wasm_bindgen_test]
+fn removing_an_attribute_falls_back_to_the_config() {
+    let h = host(&[("clinic-name", "Attribute Clinic"), ("region", "psoas")]);
+    json_config(&h, r#"{"clinicName": "Config Clinic", "region": "ql:right"}"#);
+    let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert!(panel_text(&h).contains("Attribute Clinic"));
+    assert_eq!(w.selected().as_deref(), Some("psoas:both"));
+    h.remove_attribute("clinic-name").unwrap();
+    w.attribute_changed("clinic-name").unwrap();
+    assert!(panel_text(&h).contains("Config Clinic"));
+    h.remove_attribute("region").unwrap();
+    w.attribute_changed("region").unwrap();
+    assert_eq!(w.selected().as_deref(), Some("ql:right"));
+}
+
+#[wasm_bindgen_test]
+fn keys_act_on_the_focused_region_after_a_script_selects_another() {
+    let (h, w) = mounted(&[]);
+    let first = region(&h, "ql-left");
+    w.select("psoas", None).unwrap();
+    key(&first, "ArrowRight");
+    assert_eq!(region(&h, "ql-right").get_attribute("tabindex").as_deref(), Some("0"));
+    key(&region(&h, "ql-right"), "Enter");
+    assert_eq!(w.selected().as_deref(), Some("ql:right"));
 }
 
 #[wasm_bindgen_test]

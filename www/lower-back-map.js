@@ -29,7 +29,7 @@ class LowerBackMap extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
-    if (old !== value) this.#call((w) => w.attributeChanged(name, value));
+    if (old !== value) this.#call((w) => w.attributeChanged(name));
   }
 
   /** Config object: any string of the content model, plus bookingUrl, clinicName, region, analytics. */

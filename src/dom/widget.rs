@@ -81,7 +81,7 @@ impl Widget {
 
         let json = read_json_script(host);
         let object = read_config(config, "config");
-        let (settings, warnings) = settings_from(host, json.as_ref(), object.as_ref());
+        let (settings, warnings) = settings_from(host, json.as_ref(), object.as_ref(), Report::All);
         let page = doc.location();
         let search = page.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
         let hash = page.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
@@ -124,37 +124,24 @@ impl Widget {
         self.shared.state.borrow().href()
     }
 
-    /// An attribute of the host element changed (or was removed: `None`).
-    pub fn attribute_changed(&self, name: &str, value: Option<String>) -> Result<(), JsValue> {
+    /// The host's attribute `name` changed or was removed: settings are read again from every
+    /// source, as a fresh page would read them, and only this attribute's problems are reported.
+    pub fn attribute_changed(&self, name: &str) -> Result<(), JsValue> {
         if name == "region" {
-            return match value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(Target::parse) {
+            let (settings, warnings) = self.shared.settings_now(Report::Attribute(name));
+            warn_all(&warnings);
+            return match settings.initial {
+                Some(t) => self.select(t),
                 None => self.clear(),
-                Some(Some(t)) => self.select(t),
-                Some(None) => {
-                    let mut w = Vec::new();
-                    Settings::default().set_attribute(name, value.as_deref(), &mut w);
-                    warn_all(&w);
-                    Ok(())
-                }
             };
         }
-        self.shared.refresh(|st| {
-            let mut w = Vec::new();
-            st.settings.set_attribute(name, value.as_deref(), &mut w);
-            w
-        })
+        self.shared.refresh(Report::Attribute(name))
     }
 
     /// Replaces the JS config object (`element.config = {...}`) and redraws with it.
     pub fn set_config(&self, config: &JsValue) -> Result<(), JsValue> {
-        let object = read_config(config, "config");
-        let host = self.shared.host.clone();
-        self.shared.refresh(move |st| {
-            st.object = object;
-            let (settings, warnings) = settings_from(&host, st.json.as_ref(), st.object.as_ref());
-            st.settings = settings;
-            warnings
-        })
+        self.shared.state.borrow_mut().object = read_config(config, "config");
+        self.shared.refresh(Report::Config)
     }
 }
 
@@ -219,11 +206,18 @@ impl Shared {
         Ok(())
     }
 
-    /// Changes settings and redraws the view with them, keeping selection and focus.
-    fn refresh(&self, change: impl FnOnce(&mut State) -> Vec<Warning>) -> Result<(), JsValue> {
+    /// Settings as the sources say now, with the warnings `report` asks for.
+    fn settings_now(&self, report: Report) -> (Settings, Vec<Warning>) {
+        let st = self.state.borrow();
+        settings_from(&self.host, st.json.as_ref(), st.object.as_ref(), report)
+    }
+
+    /// Reads the settings again and redraws the view with them, keeping selection and focus.
+    fn refresh(&self, report: Report) -> Result<(), JsValue> {
+        let (settings, mut warnings) = self.settings_now(report);
         let focus = {
             let mut st = self.state.borrow_mut();
-            let mut warnings = change(&mut st);
+            st.settings = settings;
             st.booking = resolve_booking(&self.doc, &st.settings, &mut warnings);
             warn_all(&warnings);
             let had_focus = self.shadow.active_element().is_some();
@@ -279,10 +273,16 @@ impl Shared {
         let (Some(key), Some(el)) = (event.dyn_ref::<KeyboardEvent>(), event_element(event.target())) else {
             return Ok(());
         };
-        if key.alt_key() || key.ctrl_key() || key.meta_key() || target_of(&el)?.is_none() {
+        let Some(target) = target_of(&el)? else { return Ok(()) };
+        if key.alt_key() || key.ctrl_key() || key.meta_key() {
             return Ok(());
         }
-        let msg = self.state.borrow().selection.key_msg(&key.key());
+        // Keys act on the region that has focus, even if a script moved the selection elsewhere.
+        let msg = {
+            let mut st = self.state.borrow_mut();
+            st.selection.focus = target.position();
+            st.selection.key_msg(&key.key())
+        };
         match msg {
             Some(msg) => {
                 event.prevent_default();
@@ -361,16 +361,34 @@ fn adopt_style(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Settings from defaults, then the JSON script, then the config object, then the attributes.
-fn settings_from(host: &Element, json: Option<&Value>, object: Option<&Value>) -> (Settings, Vec<Warning>) {
+/// Which sources' problems to report when settings are read again.
+#[derive(Clone, Copy)]
+enum Report<'a> {
+    /// At mount: everything.
+    All,
+    /// The config object changed.
+    Config,
+    /// One attribute changed.
+    Attribute(&'a str),
+}
+
+/// Settings from defaults, then the JSON script, then the config object, then the attributes,
+/// with the warnings of the sources `report` names.
+fn settings_from(host: &Element, json: Option<&Value>, object: Option<&Value>, report: Report) -> (Settings, Vec<Warning>) {
     let mut settings = Settings::default();
-    let mut warnings = Vec::new();
-    for config in [json, object].into_iter().flatten() {
-        warnings.extend(settings.apply(config));
-    }
+    let json_warnings = json.map(|c| settings.apply(c)).unwrap_or_default();
+    let object_warnings = object.map(|c| settings.apply(c)).unwrap_or_default();
+    let mut warnings = match report {
+        Report::All => [json_warnings, object_warnings].concat(),
+        Report::Config => object_warnings,
+        Report::Attribute(_) => Vec::new(),
+    };
     for (attr, _) in ATTRIBUTES {
-        if let Some(v) = host.get_attribute(attr) {
-            settings.set_attribute(attr, Some(&v), &mut warnings);
+        let Some(value) = host.get_attribute(attr) else { continue };
+        let mut w = Vec::new();
+        settings.set_attribute(attr, &value, &mut w);
+        if matches!(report, Report::All) || matches!(report, Report::Attribute(a) if a == attr) {
+            warnings.extend(w);
         }
     }
     (settings, warnings)
