@@ -208,6 +208,7 @@ async function speed(browser, pages) {
   row(`any click -> text changed`, ms(w.clickTextMs), ms(b.clickTextMs), x(result.ratios.clickText));
   row(`any click -> frame drawn`, ms(w.clickFrameMs), ms(b.clickFrameMs), x(result.ratios.clickFrame));
   console.log(`  (map-ready runs: widget ${w.samples.ready.map((v) => v.toFixed(0)).join(' ')}; baseline ${b.samples.ready.map((v) => v.toFixed(0)).join(' ')} ms)`);
+  if (result.clinic) console.log(`  (the clinic page www/index.html, with its text and styles: map-ready ${ms(result.clinic.readyMs)}, any click -> frame ${ms(result.clinic.clickFrameMs)})`);
   console.log(`  ("any click" = all ${TARGETS.length} clicks of every load; "frame drawn" includes style, layout and paint)`);
   return result;
 }
@@ -237,35 +238,40 @@ async function memoryOf(browser, url) {
     await p.page.goto(url);
     await waitReady(p.page);
     await settle(p.page);
+    const selectMany = async () => {
+      await p.page.evaluate(async ({ targets, n }) => {
+        for (let i = 0; i < n; i++) {
+          window.__bench.select(targets[i % targets.length]);
+          if (i % 50 === 49) await new Promise((r) => requestAnimationFrame(r)); // let frames happen
+        }
+      }, { targets: TARGETS, n: SELECTIONS });
+      await settle(p.page);
+      return readMemory(p.cdp, p.page);
+    };
     const before = await readMemory(p.cdp, p.page);
-    await p.page.evaluate(async ({ targets, n }) => {
-      for (let i = 0; i < n; i++) {
-        window.__bench.select(targets[i % targets.length]);
-        if (i % 50 === 49) await new Promise((r) => requestAnimationFrame(r)); // let frames happen
-      }
-    }, { targets: TARGETS, n: SELECTIONS });
-    await settle(p.page);
-    const after = await readMemory(p.cdp, p.page);
+    const after = await selectMany();
+    // A second round shows whether memory keeps growing once caches and JIT have warmed up.
+    const again = await selectMany();
     const crossOriginIsolated = await p.page.evaluate(() => self.crossOriginIsolated);
     if (p.errors.length) throw new Error(`errors on ${url}: ${p.errors.join('; ')}`);
-    return { before, after, crossOriginIsolated };
+    return { before, after, again, crossOriginIsolated };
   } finally {
     await p.close();
   }
 }
 
 async function memory(browser, pages) {
-  section(`memory (after load and after ${SELECTIONS} selections, GC forced before each reading)`);
+  section(`memory (after load, after ${SELECTIONS} and after ${2 * SELECTIONS} selections, GC forced before each reading)`);
   const result = {};
   for (const [name, url] of Object.entries(pages)) result[name] = await memoryOf(browser, url);
-  const diff = (name, key) => result[name].after[key] - result[name].before[key];
-  row('', 'after load', `after ${SELECTIONS}`, 'difference');
+  const growth = (name, key) => result[name].again[key] - result[name].after[key];
+  row('', 'after load', `after ${SELECTIONS}`, `after ${2 * SELECTIONS}`, 'last growth');
   for (const name of Object.keys(pages)) {
-    const { before, after } = result[name];
-    if (before.wasmBytes != null) row(`${name}: wasm linear memory`, kb(before.wasmBytes), kb(after.wasmBytes), signed(diff(name, 'wasmBytes'), kb));
-    row(`${name}: JS heap used`, kb(before.jsHeapUsed), kb(after.jsHeapUsed), signed(diff(name, 'jsHeapUsed'), kb));
-    row(`${name}: DOM nodes`, before.domNodes, after.domNodes, signed(diff(name, 'domNodes'), String));
-    row(`${name}: JS event listeners`, before.listeners, after.listeners, signed(diff(name, 'listeners'), String));
+    const { before, after, again } = result[name];
+    if (before.wasmBytes != null) row(`${name}: wasm linear memory`, kb(before.wasmBytes), kb(after.wasmBytes), kb(again.wasmBytes), signed(growth(name, 'wasmBytes'), kb));
+    row(`${name}: JS heap used`, kb(before.jsHeapUsed), kb(after.jsHeapUsed), kb(again.jsHeapUsed), signed(growth(name, 'jsHeapUsed'), kb));
+    row(`${name}: DOM nodes`, before.domNodes, after.domNodes, again.domNodes, signed(growth(name, 'domNodes'), String));
+    row(`${name}: JS event listeners`, before.listeners, after.listeners, again.listeners, signed(growth(name, 'listeners'), String));
   }
   if (!result.widget.crossOriginIsolated) {
     console.log('  (performance.measureUserAgentSpecificMemory needs cross-origin isolation, which the server does not set; read via CDP instead)');
@@ -355,7 +361,7 @@ function summary(env, size, speedResult, mem, lh) {
   console.log(`  map-ready     widget ${ms(w.readyMs)}, baseline ${ms(b.readyMs)} (${x(speedResult.ratios.ready)}), CPU ${CPU_SLOWDOWN}x slower`);
   console.log(`  click->frame  widget ${ms(w.clickFrameMs)}, baseline ${ms(b.clickFrameMs)} (${x(speedResult.ratios.clickFrame)}); first click ${ms(w.firstClickFrameMs)} vs ${ms(b.firstClickFrameMs)} (${x(speedResult.ratios.firstClickFrame)})`);
   console.log(`  click->text   widget ${ms(w.clickTextMs)}, baseline ${ms(b.clickTextMs)} (${x(speedResult.ratios.clickText)})`);
-  console.log(`  memory        wasm ${kb(wm.before.wasmBytes)} -> ${kb(wm.after.wasmBytes)}, JS heap ${mb(wm.before.jsHeapUsed)} -> ${mb(wm.after.jsHeapUsed)} after ${SELECTIONS} selections`);
+  console.log(`  memory        wasm ${kb(wm.before.wasmBytes)} -> ${kb(wm.after.wasmBytes)} -> ${kb(wm.again.wasmBytes)}, JS heap ${mb(wm.before.jsHeapUsed)} -> ${mb(wm.after.jsHeapUsed)} -> ${mb(wm.again.jsHeapUsed)} (load, ${SELECTIONS}, ${2 * SELECTIONS} selections)`);
   if (lh.ok) {
     const m = lh.metrics;
     console.log(`  lighthouse    ${CATEGORIES.map((c) => `${c} ${lh.scores[c]}`).join(', ')}`);
@@ -391,13 +397,16 @@ async function main() {
     cleanups.push(async () => www.stop());
     const base = await serve('bench/baseline');
     cleanups.push(async () => base.stop());
-    const pages = { widget: www.url, baseline: base.url };
+    const root = await serve('.');
+    cleanups.push(async () => root.stop());
+    // The widget on a page as bare as the baseline's, compared with it; the clinic page for context.
+    const pages = { widget: `${root.url}bench/widget/`, baseline: base.url, clinic: www.url };
 
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
     env.chromium = browser.version();
     const speedResult = await speed(browser, pages);
-    const mem = await memory(browser, pages);
+    const mem = await memory(browser, { widget: pages.widget, baseline: pages.baseline });
     await cleanups.pop()(); // close this browser before Lighthouse starts its own
 
     const lh = await lighthouseRun(www.url);

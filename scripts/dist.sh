@@ -60,7 +60,7 @@ cp "$wasm" "$tmp/$wasm_name"
 
 # The glue's own fallback path (used only when init() is called without one) names the wasm too.
 cp "$glue" "$tmp/glue.js"
-replace_once "$tmp/glue.js" "new URL('lower_back_map_bg.wasm', import.meta.url)" "new URL('./$wasm_name', import.meta.url)"
+replace_once "$tmp/glue.js" "new URL('lower_back_map_bg.wasm',import.meta.url)" "new URL('./$wasm_name',import.meta.url)"
 glue_name="lower-back-map.$(hash8 "$tmp/glue.js").js"
 mv "$tmp/glue.js" "$tmp/$glue_name"
 

@@ -6,7 +6,7 @@
 
 use crate::regions::{Region, Side, Target};
 
-pub const VIEW_BOX: &str = "0 -34 400 430";
+pub const VIEW_BOX: &str = "0 -34 400 446";
 pub const VIEW_WIDTH: f64 = 400.0;
 
 /// Skin outline of the back view.
@@ -117,10 +117,11 @@ pub const LABEL_LEFT: (f64, f64) = (62.0, -16.0);
 pub const LABEL_RIGHT: (f64, f64) = (238.0, -16.0);
 pub const LABEL_BACK_VIEW: (f64, f64) = (150.0, 388.0);
 pub const LABEL_SIDE_VIEW: (f64, f64) = (350.0, -16.0);
-pub const LABEL_BACK: (f64, f64) = (302.0, 388.0);
-pub const LABEL_FRONT: (f64, f64) = (398.0, 388.0);
+/// Back and front of the side view sit on two rows, so longer words in a translation fit.
+pub const LABEL_BACK: (f64, f64) = (302.0, 386.0);
+pub const LABEL_FRONT: (f64, f64) = (398.0, 406.0);
 /// The dashed line between the two views.
-pub const DIVIDER: &str = "M298 -30L298 392";
+pub const DIVIDER: &str = "M298 -30L298 410";
 
 /// A left-half path mirrored about the spine (x = 150) for the right half. Integer arithmetic
 /// in tenths keeps float parsing and formatting, and their tables, out of the wasm.

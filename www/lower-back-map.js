@@ -3,7 +3,8 @@
 // Until the widget is drawn, or if it cannot load, the element's own content stays visible.
 import init, { mount } from './pkg/lower_back_map.js';
 
-const ready = init({ module_or_path: new URL('./pkg/lower_back_map_bg.wasm', import.meta.url) });
+const wasm = new URL('./pkg/lower_back_map_bg.wasm', import.meta.url);
+const ready = init({ module_or_path: wasm });
 const ATTRIBUTES = ['booking-url', 'clinic-name', 'region', 'analytics'];
 
 class LowerBackMap extends HTMLElement {
@@ -19,7 +20,7 @@ class LowerBackMap extends HTMLElement {
       this.#config = early;
     }
     ready.then(() => this.#mount(), (e) => {
-      console.error('lower-back-map: the WebAssembly could not load, so the fallback content stays.', e);
+      console.error(`lower-back-map: ${wasm} could not load, so the fallback content stays.`, e);
     });
   }
 
