@@ -2,27 +2,13 @@
 // a visible focus ring, forced colours, reduced motion, no layout shift, container layout).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { setup, open, panel, TARGETS } from './helpers.mjs';
+import { setup, open, panel, axe, TARGETS } from './helpers.mjs';
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const region = (key) => `lower-back-map [data-target="${key}"]`;
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
-
-async function axe(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { 'target-size': { enabled: true } },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-}
 
 for (const width of [360, 1280]) {
   test(`axe finds no violation at ${width} px, before and after selecting each region`, async () => {

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './browser.mjs';
-import { setup, panel, TARGETS } from './helpers.mjs';
+import { setup, panel, axe, TARGETS } from './helpers.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Source of truth: the English defaults and config keys, read from the Rust code.
@@ -1184,19 +1184,6 @@ describe('embed.html: the configurator', () => {
 
 // ---------------------------------------------------------------------------------------------
 describe('es.html and embed.html: accessibility and layout', () => {
-  let axeSource;
-  before(() => { axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8'); });
-  const axe = async (page) => {
-    await page.evaluate(axeSource);
-    return page.evaluate(async () => {
-      const result = await window.axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        rules: { 'target-size': { enabled: true } },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    });
-  };
-
   for (const name of ['es.html', 'embed.html']) {
     for (const width of [360, 768, 1280]) {
       test(`${name} at ${width} px: axe finds nothing, nothing overflows sideways`, async () => {

@@ -1,5 +1,21 @@
 // Page-level helpers shared by the end-to-end tests.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { launchChromium, serve } from './browser.mjs';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page: WCAG 2.2 AA plus best practice, with target-size on. */
+export async function axe(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      rules: { 'target-size': { enabled: true } },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
 
 /** One server and one browser for a whole test file. */
 export async function setup() {
