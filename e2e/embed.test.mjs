@@ -28,7 +28,9 @@ const block = (start) => {
 const UI = Object.fromEntries(
   [...block('Ui, UI_TEXT {').matchAll(/^\s*\w+ = "(\w+)": "((?:[^"\\]|\\.)*)",$/gm)].map(([, k, v]) => [k, rustString(v)]),
 );
-const REGION_FIELD_KEYS = [...block('RegionField, REGION_FIELDS {').matchAll(/^\s*\w+ = "(\w+)":/gm)].map((m) => m[1]);
+const REGION_FIELD_KEYS = [...CONTENT_RS.match(/pub const REGION_FIELDS: \[&str; \d+\] = \[([^\]]*)\];/)[1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
+assert.equal(REGION_FIELD_KEYS.length, 6, 'src/content.rs names six region fields');
+assert.ok(Object.keys(UI).length > 20, 'src/content.rs names the UI strings');
 const REGION_IDS = ['ql', 'si-joint', 'glutes', 'psoas'];
 const REGION_TEXT = (() => {
   const src = CONTENT_RS.slice(CONTENT_RS.indexOf('const REGION_TEXT'), CONTENT_RS.indexOf('];\n', CONTENT_RS.indexOf('const REGION_TEXT')));

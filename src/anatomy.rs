@@ -182,7 +182,7 @@ fn push_tenths(out: &mut String, v: i32) {
     }
     let a = v.unsigned_abs() as usize;
     out.push_str(&crate::config::digits(a / 10));
-    if a % 10 != 0 {
+    if !a.is_multiple_of(10) {
         out.push('.');
         out.push((b'0' + (a % 10) as u8) as char);
     }

@@ -54,17 +54,19 @@ text_keys! {
     }
 }
 
-text_keys! {
-    /// What the panel says about one region.
-    RegionField, REGION_FIELDS {
-        Name = "name": "",
-        Alias = "alias": "",
-        Location = "location": "",
-        Cause = "cause": "",
-        Treatment = "treatment": "",
-        SelfCare = "selfCare": "",
-    }
+/// What the panel says about one region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionField {
+    Name,
+    Alias,
+    Location,
+    Cause,
+    Treatment,
+    SelfCare,
 }
+
+/// Config key of each [`RegionField`], in declaration order.
+pub const REGION_FIELDS: [&str; 6] = ["name", "alias", "location", "cause", "treatment", "selfCare"];
 
 /// English defaults per region, in [`Region::ALL`] order, fields in [`REGION_FIELDS`] order.
 const REGION_TEXT: [[&str; 6]; 4] = [
@@ -168,19 +170,20 @@ impl Content {
             }
             ("regions", Some(id)) => {
                 let r = Region::from_id(id)?;
-                let i = REGION_FIELDS.iter().position(|(k, _)| *k == key)?;
+                let i = REGION_FIELDS.iter().position(|k| *k == key)?;
                 Some(&mut self.regions[r.index()][i])
             }
             _ => None,
         }
     }
 
-    /// Every string with its config key, for checks and documentation.
-    pub fn entries(&self) -> Vec<(String, &str)> {
+    /// Every string with its config key, for the checks below.
+    #[cfg(test)]
+    fn entries(&self) -> Vec<(String, &str)> {
         let mut all: Vec<(String, &str)> =
             UI_TEXT.iter().zip(&self.ui).map(|((k, _), v)| (["ui.", k].concat(), v.as_ref())).collect();
         for r in Region::ALL {
-            for ((k, _), v) in REGION_FIELDS.iter().zip(&self.regions[r.index()]) {
+            for (k, v) in REGION_FIELDS.iter().zip(&self.regions[r.index()]) {
                 all.push((["regions.", r.id(), ".", k].concat(), v.as_ref()));
             }
         }
@@ -211,7 +214,7 @@ mod tests {
     fn every_region_has_every_field() {
         let c = Content::default();
         for r in Region::ALL {
-            for (i, (key, _)) in REGION_FIELDS.iter().enumerate() {
+            for (i, key) in REGION_FIELDS.iter().enumerate() {
                 let field = c.regions[r.index()].get(i);
                 assert!(field.is_some_and(|f| f.len() > 3), "{} lacks {key}", r.id());
             }

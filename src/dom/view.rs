@@ -102,11 +102,6 @@ impl View {
         }
         Ok(self.regions[selection.focus].clone().unchecked_into())
     }
-
-    /// The booking link of the panel on show, for tests and events.
-    pub fn active_link(&self, selected: Option<Target>) -> &Element {
-        &self.links[selected.map_or(0, |t| t.region.index() + 1)]
-    }
 }
 
 fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<Vec<Element>, JsValue> {
