@@ -329,6 +329,9 @@ fn keys_act_on_the_focused_region_after_a_script_selects_another() {
     let (h, w) = mounted(&[]);
     let first = region(&h, "ql-left");
     w.select("psoas", None).unwrap();
+    key(&first, "Home");
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"), "the tab stop follows the focused region");
+    assert_eq!(region(&h, "psoas-both").get_attribute("tabindex").as_deref(), Some("-1"));
     key(&first, "ArrowRight");
     assert_eq!(region(&h, "ql-right").get_attribute("tabindex").as_deref(), Some("0"));
     key(&region(&h, "ql-right"), "Enter");

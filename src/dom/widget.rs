@@ -58,6 +58,14 @@ struct Shared {
     state: RefCell<State>,
 }
 
+/// The booking link's base.
+enum Booking {
+    /// A normalised web URL, which gets the region and the page's UTM parameters.
+    Web(String),
+    /// A `tel:`, `mailto:` or `#section` link, used as it is.
+    Fixed(String),
+}
+
 struct State {
     settings: Settings,
     /// Config from the child JSON script and from `set_config`, re-read on every change.
@@ -65,8 +73,7 @@ struct State {
     object: Option<Value>,
     selection: Selection,
     view: View,
-    /// The booking link's base: a normalised web URL that gets parameters, or a fixed link.
-    booking: (String, bool),
+    booking: Booking,
     utm: Vec<(String, String)>,
 }
 
@@ -81,7 +88,7 @@ impl Widget {
 
         let json = read_json_script(host);
         let object = read_config(config, "config");
-        let (settings, warnings) = settings_from(host, json.as_ref(), object.as_ref(), Report::All);
+        let (settings, mut warnings) = settings_from(host, json.as_ref(), object.as_ref(), Report::All);
         let page = doc.location();
         let search = page.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
         let hash = page.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
@@ -89,7 +96,6 @@ impl Widget {
 
         let view = View::build(&doc, &settings.content, &settings.clinic_name)?;
         shadow.append_child(&view.root)?;
-        let mut warnings = warnings;
         let booking = resolve_booking(&doc, &settings, &mut warnings);
         warn_all(&warnings);
         let mut selection = Selection::default();
@@ -158,8 +164,8 @@ impl Drop for Widget {
 impl State {
     fn href(&self) -> String {
         match &self.booking {
-            (base, true) => booking_href(base, self.selection.selected, &self.utm),
-            (fixed, false) => fixed.clone(),
+            Booking::Web(base) => booking_href(base, self.selection.selected, &self.utm),
+            Booking::Fixed(link) => link.clone(),
         }
     }
 
@@ -175,7 +181,7 @@ impl Shared {
         let (focus, selected, announce, analytics) = {
             let mut st = self.state.borrow_mut();
             let changed = st.selection.update(msg);
-            let focus = if changed.focus || matches!(msg, Msg::FocusFirst | Msg::FocusLast) {
+            let focus = if changed.focus {
                 let el = st.view.show_focus(&st.selection)?;
                 (source == Source::Keyboard).then_some(el)
             } else {
@@ -278,11 +284,8 @@ impl Shared {
             return Ok(());
         }
         // Keys act on the region that has focus, even if a script moved the selection elsewhere.
-        let msg = {
-            let mut st = self.state.borrow_mut();
-            st.selection.focus = target.position();
-            st.selection.key_msg(&key.key())
-        };
+        self.handle(Msg::FocusAt(target.position()), Source::Api)?;
+        let msg = self.state.borrow().selection.key_msg(&key.key());
         match msg {
             Some(msg) => {
                 event.prevent_default();
@@ -423,14 +426,14 @@ fn read_config(config: &JsValue, field: &str) -> Option<Value> {
 
 /// The booking link's base for these settings: a web link resolved against the page, or a
 /// `tel:`/`mailto:`/`#anchor` link used as it is. A link the browser cannot parse falls back.
-fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warning>) -> (String, bool) {
+fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warning>) -> Booking {
     let (link, kind) = &settings.booking_url;
     if matches!(kind, LinkKind::Contact | LinkKind::Anchor) {
-        return (link.clone(), false);
+        return Booking::Fixed(link.clone());
     }
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
     match Url::new_with_base(link, &base) {
-        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => (url.href(), true),
+        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href()),
         _ => {
             warnings.push(Warning { field: "booking-url".into(), problem: "it is not a web address the browser can open".into() });
             resolve_booking(doc, &Settings::default(), warnings)
