@@ -5,7 +5,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // The product's target is 30 KB; this is the budget held today (README, "Size and speed",
 // explains the gap and what closing it would cost). Lower it whenever the code shrinks.
-export const BUDGET_GZIP = 70 * 1024;
+export const BUDGET_GZIP = 64 * 1024;
 export const FILES = {
   wasm: 'www/pkg/lower_back_map_bg.wasm',
   glue: 'www/pkg/lower_back_map.js',

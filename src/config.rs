@@ -289,18 +289,18 @@ fn too_long(s: &str) -> String {
     ["it is ", &digits(s.chars().count()), " characters long; at most ", &digits(MAX_TEXT), " are allowed"].concat()
 }
 
-/// A number in decimal, without pulling in `core::fmt`.
-pub fn digits(mut n: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+/// A number in decimal, without pulling in `core::fmt` (or UTF-8 checks).
+pub fn digits(n: usize) -> String {
+    let mut power = 1;
+    while n / power >= 10 {
+        power *= 10;
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    let mut out = String::new();
+    while power > 0 {
+        out.push(char::from(b'0' + (n / power % 10) as u8));
+        power /= 10;
+    }
+    out
 }
 
 #[cfg(test)]

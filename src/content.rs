@@ -156,9 +156,8 @@ impl Content {
 
     /// A template with `{name}` and `{side}` of the target filled in.
     pub fn fill(&self, template: &str, target: Target) -> String {
-        template
-            .replace("{name}", self.region(target.region, RegionField::Name))
-            .replace("{side}", self.side(target.side))
+        let named = fill_in(template, "name", self.region(target.region, RegionField::Name));
+        fill_in(&named, "side", self.side(target.side))
     }
 
     /// The text slot a config key names: `ui.title` or `regions.si-joint.cause`.
@@ -192,6 +191,27 @@ impl Content {
         }
         all
     }
+}
+
+/// `template` with every `{key}` replaced by `value`: `template.replace("{key}", value)`
+/// for a key without braces, but without `str::replace`'s general substring search, which is
+/// a large part of the wasm.
+pub fn fill_in(template: &str, key: &str, value: &str) -> String {
+    let mut pieces = template.split('{');
+    let mut out = String::from(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        match piece.strip_prefix(key).and_then(|rest| rest.strip_prefix('}')) {
+            Some(rest) => {
+                out.push_str(value);
+                out.push_str(rest);
+            }
+            None => {
+                out.push('{');
+                out.push_str(piece);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -229,6 +249,13 @@ mod tests {
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), n);
+    }
+
+    #[test]
+    fn fill_in_replaces_like_str_replace() {
+        for template in ["", "{name}", "a {name}, {name}.", "{{name}}", "{nam", "{side} {name", "é{name}ü{", "{name}}{"] {
+            assert_eq!(fill_in(template, "name", "X{y}"), template.replace("{name}", "X{y}"), "{template}");
+        }
     }
 
     #[test]

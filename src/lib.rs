@@ -5,6 +5,8 @@
 //!   tested with `cargo test`.
 //! - `dom`: the web-sys layer that draws it and listens to the visitor.
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+mod alloc;
 pub mod anatomy;
 pub mod config;
 pub mod content;
@@ -15,6 +17,10 @@ pub mod selection;
 
 use regions::Target;
 use wasm_bindgen::prelude::*;
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
 
 #[cfg(feature = "console_error_panic_hook")]
 #[wasm_bindgen(start)]

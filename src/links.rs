@@ -71,8 +71,7 @@ pub fn check_link(raw: &str) -> Result<(String, LinkKind), LinkError> {
 
 /// The lower-cased scheme, when the text starts with one (`letter *(letter / digit / + - .) :`).
 fn scheme_of(link: &str) -> Option<String> {
-    let colon = link.find(':')?;
-    let scheme = &link[..colon];
+    let (scheme, _) = link.split_once(':')?;
     let mut chars = scheme.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
     let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
@@ -83,14 +82,11 @@ fn scheme_of(link: &str) -> Option<String> {
 /// normalised it. The region (and side) replace any the URL had; every other parameter and the
 /// fragment stay; each `utm_*` parameter of the host page is added unless the URL has it.
 pub fn booking_href(base: &str, target: Option<Target>, page_utm: &[(String, String)]) -> String {
-    let (before_hash, fragment) = match base.find('#') {
-        Some(i) => base.split_at(i),
-        None => (base, ""),
+    let (before_hash, fragment) = match base.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment)),
+        None => (base, None),
     };
-    let (path, query) = match before_hash.find('?') {
-        Some(i) => (&before_hash[..i], &before_hash[i + 1..]),
-        None => (before_hash, ""),
-    };
+    let (path, query) = before_hash.split_once('?').unwrap_or((before_hash, ""));
     let mut pairs: Vec<String> = query
         .split('&')
         .filter(|p| !p.is_empty())
@@ -111,7 +107,10 @@ pub fn booking_href(base: &str, target: Option<Target>, page_utm: &[(String, Str
         href.push('?');
         href.push_str(&pairs.join("&"));
     }
-    href.push_str(fragment);
+    if let Some(fragment) = fragment {
+        href.push('#');
+        href.push_str(fragment);
+    }
     href
 }
 
@@ -178,25 +177,22 @@ pub fn encode(text: &str) -> String {
 
 /// Decodes `%XX` escapes and `+` as a space; malformed escapes stay as they are.
 pub fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+    let hex = |b: &u8| (*b as char).to_digit(16);
+    let mut out = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
+        match (b, tail) {
+            (b'+', _) => out.push(b' '),
+            (b'%', [h, l, after @ ..]) => match (hex(h), hex(l)) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    rest = after;
                 }
-            }
-            b => out.push(b),
+                _ => out.push(b'%'),
+            },
+            (b, _) => out.push(b),
         }
-        i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
 }

@@ -6,7 +6,7 @@
 //! plus a polite live region that announces selections.
 
 use crate::anatomy::{self, SHAPES};
-use crate::content::{Content, RegionField, Ui};
+use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Side, Target, TARGETS};
 use crate::selection::Selection;
 use wasm_bindgen::{JsCast, JsValue};
@@ -40,7 +40,7 @@ impl View {
         let details = html(doc, Some(&layout), "div", "details", None)?;
         let stack = html(doc, Some(&details), "div", "panels", None)?;
         stack.set_id(PANELS_ID);
-        let note = content.ui(Ui::BookNote).replace("{clinic}", clinic);
+        let note = fill_in(content.ui(Ui::BookNote), "clinic", clinic);
         let mut panels = Vec::new();
         let mut headings = Vec::new();
         let mut links = Vec::new();
