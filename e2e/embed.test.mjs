@@ -833,6 +833,15 @@ describe('bad input', () => {
     await page.close();
   });
 
+  test('a redraw does not repeat the booking-url warning given at load', async () => {
+    const page = await host('<lower-back-map id="m" booking-url="https://"></lower-back-map>');
+    await page.evaluate(() => document.getElementById('m').setAttribute('clinic-name', 'Back Room'));
+    await page.evaluate(() => { document.getElementById('m').config = { ui: { intro: 'Fine.' } }; });
+    assert.deepEqual(warnedFields(page), ['booking-url'], 'one warning per bad setting');
+    assert.equal((await state(page, '#m')).href, DEFAULT_BOOKING);
+    await page.close();
+  });
+
   test('markup in config text is shown as text and never parsed', async () => {
     const evil = '<img src=x onerror=alert(1)>';
     const page = await host(`<lower-back-map id="m">

@@ -223,8 +223,14 @@ impl Shared {
         let (settings, mut warnings) = self.settings_now(report);
         let focus = {
             let mut st = self.state.borrow_mut();
+            // The browser's verdict on the booking link was given when that link was set.
+            let link_changed = settings.booking_url != st.settings.booking_url;
+            let mut link_warnings = Vec::new();
+            st.booking = resolve_booking(&self.doc, &settings, &mut link_warnings);
             st.settings = settings;
-            st.booking = resolve_booking(&self.doc, &st.settings, &mut warnings);
+            if link_changed {
+                warnings.extend(link_warnings);
+            }
             warn_all(&warnings);
             let had_focus = self.shadow.active_element().is_some();
             let view = View::build(&self.doc, &st.settings.content, &st.settings.clinic_name)?;
