@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, then run every test.
 #   scripts/test.sh              all suites
-#   scripts/test.sh SUITE...     some of: host chrome firefox webkit e2e size
+#   scripts/test.sh SUITE...     some of: lint host chrome firefox webkit e2e size
 # Each suite must run at least one test; the last line sums them up ("N passed, N failed").
 # The end-to-end journeys also run in WebKit when both e2e and webkit are chosen.
 set -uo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(host chrome firefox webkit e2e size)
+[ ${#suites[@]} -eq 0 ] && suites=(lint host chrome firefox webkit e2e size)
 has() { [[ " ${suites[*]} " == *" $1 "* ]]; }
 
 part=build
@@ -45,6 +45,13 @@ run() { # run NAME COMMAND...: runs a suite, shows its output, records its count
   [ "$status" -eq 0 ] || broken+=("$name exited with status $status")
 }
 
+if has lint; then # house style and lint hygiene, for the host and the wasm build
+  say "lint: cargo fmt --check, cargo clippy (host and wasm32)"
+  cargo fmt --check || broken+=("cargo fmt --check: run cargo fmt")
+  cargo clippy --all-targets --color never -- -D warnings || broken+=("cargo clippy (host) found problems")
+  cargo clippy --all-targets --target wasm32-unknown-unknown --color never -- -D warnings ||
+    broken+=("cargo clippy (wasm32) found problems")
+fi
 has host && run host cargo test --color never
 if has chrome; then
   run chrome env CHROMEDRIVER="$(command -v chromedriver)" wasm-pack test --headless --chrome

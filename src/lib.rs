@@ -55,7 +55,9 @@ impl Widget {
             None => Target::parse(region),
         };
         let target = target.ok_or_else(|| {
-            dom::widget::error(["select(): \"", region, "\" is not on the map (use ql, si-joint, glutes or psoas, with left or right)"].concat())
+            dom::widget::error(
+                ["select(): \"", region, "\" is not on the map (use ql, si-joint, glutes or psoas, with left or right)"].concat(),
+            )
         })?;
         self.0.select(target)
     }

@@ -46,11 +46,7 @@ impl LinkError {
 /// and newlines removed anywhere, so `java\tscript:` is seen as `javascript:`) and classifies
 /// it. Only web, phone and e-mail links, and relative paths, survive.
 pub fn check_link(raw: &str) -> Result<(String, LinkKind), LinkError> {
-    let cleaned: String = raw
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let cleaned: String = raw.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     if cleaned.is_empty() {
         return Err(LinkError::Empty);
     }

@@ -1,4 +1,6 @@
 //! The thin browser layer: draws the core's state with web-sys and turns events into messages.
+pub mod drawing;
+pub mod el;
 pub mod listener;
 pub mod view;
 pub mod widget;

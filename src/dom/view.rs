@@ -5,14 +5,13 @@
 //! `div.lbm > div.layout > (div.map > svg[role=toolbar] + p.map-note) + (div.panels + div.flags)`,
 //! plus a polite live region that announces selections.
 
-use crate::anatomy::{self, SHAPES};
+use super::el::html;
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Side, Target, TARGETS};
 use crate::selection::Selection;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, SvgElement};
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
 /// The id of the details area the region buttons control (ids are scoped to the shadow root).
 pub const PANELS_ID: &str = "lbm-details";
 
@@ -34,7 +33,7 @@ impl View {
         let root = html(doc, None, "div", "lbm", None)?;
         let layout = html(doc, Some(&root), "div", "layout", None)?;
         let map = html(doc, Some(&layout), "div", "map", None)?;
-        let regions = draw_map(doc, &map, content)?;
+        let regions = super::drawing::draw_map(doc, &map, content)?;
         html(doc, Some(&map), "p", "map-note", Some(content.ui(Ui::SideViewNote)))?;
 
         let details = html(doc, Some(&layout), "div", "details", None)?;
@@ -104,90 +103,6 @@ impl View {
     }
 }
 
-fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<Vec<Element>, JsValue> {
-    let drawing = svg(doc, parent, "svg", &[("viewBox", anatomy::VIEW_BOX), ("role", "toolbar"), ("class", "drawing")])?;
-    drawing.set_attribute("aria-label", content.ui(Ui::MapLabel))?;
-    drawing.set_attribute("aria-controls", PANELS_ID)?;
-
-    let body = svg_group(doc, &drawing, "body")?;
-    path(doc, &body, "skin", anatomy::BACK_SILHOUETTE)?;
-    path(doc, &body, "skin", anatomy::SIDE_SILHOUETTE)?;
-    for p in anatomy::BONES_LEFT {
-        path(doc, &body, "bone", p)?;
-        path(doc, &body, "bone", &anatomy::mirror(p))?;
-    }
-    for p in anatomy::RIBS_LEFT {
-        path(doc, &body, "rib", p)?;
-        path(doc, &body, "rib", &anatomy::mirror(p))?;
-    }
-    for (top, height) in anatomy::VERTEBRAE {
-        vertebra(doc, &body, top, height)?;
-    }
-    path(doc, &body, "bone", anatomy::SACRUM)?;
-    path(doc, &body, "bone", anatomy::COCCYX)?;
-    for p in anatomy::SIDE_BONES {
-        path(doc, &body, "bone", p)?;
-    }
-    path(doc, &body, "divider", anatomy::DIVIDER)?;
-    let labels = [
-        (Ui::Left, anatomy::LABEL_LEFT, "middle"),
-        (Ui::Right, anatomy::LABEL_RIGHT, "middle"),
-        (Ui::SideView, anatomy::LABEL_SIDE_VIEW, "middle"),
-        (Ui::BackView, anatomy::LABEL_BACK_VIEW, "middle"),
-        (Ui::Back, anatomy::LABEL_BACK, "start"),
-        (Ui::Front, anatomy::LABEL_FRONT, "end"),
-    ];
-    for (key, (x, y), anchor) in labels {
-        let class = if matches!(key, Ui::Left | Ui::Right) { "label side" } else { "label" };
-        let text = svg(doc, &body, "text", &[("x", &num(x)), ("y", &num(y)), ("text-anchor", anchor), ("class", class)])?;
-        text.set_text_content(Some(content.ui(key)));
-    }
-
-    let mut regions = Vec::with_capacity(SHAPES.len());
-    for shape in &SHAPES {
-        let t = shape.target;
-        let g = svg(doc, &drawing, "g", &[("class", "region"), ("role", "button"), ("tabindex", "-1")])?;
-        g.set_attribute("data-target", &t.key())?;
-        g.set_attribute("data-region", t.region.id())?;
-        g.set_attribute("aria-pressed", "false")?;
-        g.set_attribute("aria-controls", PANELS_ID)?;
-        g.set_attribute("aria-label", &content.target_label(t))?;
-        let paths = shape.drawn_paths();
-        for p in &paths {
-            path(doc, &g, "muscle", p)?;
-        }
-        // The focus ring: the hit area's outline where there is one, else the shapes'.
-        match (shape.hit_circle(), shape.hit_path()) {
-            (Some((cx, cy, r)), _) => {
-                svg(doc, &g, "circle", &[("cx", &num(cx)), ("cy", &num(cy)), ("r", &num(r)), ("class", "hit ring")])?;
-            }
-            (None, Some(p)) => path(doc, &g, "hit ring", &p)?,
-            (None, None) => {
-                for p in &paths {
-                    path(doc, &g, "ring", p)?;
-                }
-            }
-        }
-        regions.push(g);
-    }
-    Ok(regions)
-}
-
-fn vertebra(doc: &Document, parent: &Element, top: f64, height: f64) -> Result<(), JsValue> {
-    // transverse processes first, the bony wings the QL attaches to, then the body over them
-    let wings = num(top + height / 2.0 - 3.0);
-    svg(doc, parent, "rect", &[("x", "127"), ("y", &wings), ("width", "46"), ("height", "6"), ("rx", "3"), ("class", "bone")])?;
-    svg(doc, parent, "rect", &[("x", "139"), ("y", &num(top)), ("width", "22"), ("height", &num(height)), ("rx", "5"), ("class", "bone")])?;
-    Ok(())
-}
-
-#[inline(never)]
-fn num(v: f64) -> String {
-    let mut s = String::new();
-    anatomy::push_number(&mut s, v);
-    s
-}
-
 fn region_panel(
     doc: &Document,
     stack: &Element,
@@ -240,42 +155,6 @@ fn red_flags(doc: &Document, parent: &Element, content: &Content) -> Result<(), 
     html(doc, Some(&flags), "p", "advice", Some(content.ui(Ui::RedFlagsAdvice)))?;
     html(doc, Some(&flags), "p", "disclaimer", Some(content.ui(Ui::Disclaimer)))?;
     Ok(())
-}
-
-/// An HTML element with a class and optional text, appended to `parent`.
-#[inline(never)]
-fn html(doc: &Document, parent: Option<&Element>, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
-    let el = doc.create_element(tag)?;
-    if !class.is_empty() {
-        el.set_class_name(class);
-    }
-    if text.is_some() {
-        el.set_text_content(text);
-    }
-    if let Some(p) = parent {
-        p.append_child(&el)?;
-    }
-    Ok(el)
-}
-
-#[inline(never)]
-fn svg(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
-    let el = doc.create_element_ns(Some(SVG_NS), tag)?;
-    for (k, v) in attrs {
-        el.set_attribute(k, v)?;
-    }
-    parent.append_child(&el)?;
-    Ok(el)
-}
-
-#[inline(never)]
-fn svg_group(doc: &Document, parent: &Element, class: &str) -> Result<Element, JsValue> {
-    svg(doc, parent, "g", &[("class", class), ("aria-hidden", "true")])
-}
-
-#[inline(never)]
-fn path(doc: &Document, parent: &Element, class: &str, d: &str) -> Result<(), JsValue> {
-    svg(doc, parent, "path", &[("d", d), ("class", class)]).map(|_| ())
 }
 
 /// The element a DOM event happened on, if it is an element.

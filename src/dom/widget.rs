@@ -15,9 +15,12 @@ use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode, Url};
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    Url,
+};
 
-const STYLE: &str = include_str!("widget.css");
+const STYLE: &str = concat!(include_str!("widget.css"), include_str!("drawing.css"));
 
 /// Where a selection came from, as reported in the `region-select` event.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -349,7 +352,10 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
         return Ok(root);
     }
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
-        error(["mount(): a <", &host.local_name(), "> cannot hold a widget; use <lower-back-map>, a <div> or a custom element"].concat())
+        error(
+            ["mount(): a <", &host.local_name(), "> cannot hold a widget; use <lower-back-map>, a <div> or a custom element"]
+                .concat(),
+        )
     })
 }
 
@@ -441,7 +447,8 @@ fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warni
     match Url::new_with_base(link, &base) {
         Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href()),
         _ => {
-            warnings.push(Warning { field: "booking-url".into(), problem: "it is not a web address the browser can open".into() });
+            warnings
+                .push(Warning { field: "booking-url".into(), problem: "it is not a web address the browser can open".into() });
             resolve_booking(doc, &Settings::default(), warnings)
         }
     }
@@ -469,9 +476,8 @@ fn push_data_layer(event: &str, target: Option<Target>) -> Result<(), JsValue> {
     let entry = target_detail(target)?;
     Reflect::set(&entry, &"event".into(), &event.into())?;
     // Call the layer's own push: Google Tag Manager replaces it to see new entries.
-    let push: js_sys::Function = Reflect::get(&layer, &"push".into())?
-        .dyn_into()
-        .map_err(|_| error("window.dataLayer has no push() function"))?;
+    let push: js_sys::Function =
+        Reflect::get(&layer, &"push".into())?.dyn_into().map_err(|_| error("window.dataLayer has no push() function"))?;
     push.call1(&layer, &entry).map(|_| ())
 }
 
