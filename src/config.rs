@@ -122,6 +122,28 @@ pub enum Analytics {
     DataLayer,
 }
 
+/// The widget's palette: `theme="light|dark|auto"`; `auto` follows `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    Auto,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Auto];
+
+    /// The attribute value, also set as `data-theme` on the drawing's root for the CSS.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
 /// Everything a widget instance is configured with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -131,6 +153,7 @@ pub struct Settings {
     pub clinic_name: Text,
     pub initial: Option<Target>,
     pub analytics: Analytics,
+    pub theme: Theme,
 }
 
 impl Default for Settings {
@@ -141,13 +164,19 @@ impl Default for Settings {
             clinic_name: Cow::Borrowed(DEFAULT_CLINIC),
             initial: None,
             analytics: Analytics::Off,
+            theme: Theme::Light,
         }
     }
 }
 
 /// The attributes of `<lower-back-map>`, which are also the top-level config keys.
-pub const ATTRIBUTES: [(&str, &str); 4] =
-    [("booking-url", "bookingUrl"), ("clinic-name", "clinicName"), ("region", "region"), ("analytics", "analytics")];
+pub const ATTRIBUTES: [(&str, &str); 5] = [
+    ("booking-url", "bookingUrl"),
+    ("clinic-name", "clinicName"),
+    ("region", "region"),
+    ("analytics", "analytics"),
+    ("theme", "theme"),
+];
 
 impl Settings {
     /// Applies one attribute (or top-level config key) by its attribute name.
@@ -181,6 +210,13 @@ impl Settings {
                 "datalayer" => self.analytics = Analytics::DataLayer,
                 "" | "off" | "none" => self.analytics = Analytics::Off,
                 _ => warn(warnings, "use \"datalayer\" or \"off\""),
+            },
+            "theme" => match value.trim().to_ascii_lowercase().as_str() {
+                "" => self.theme = Theme::Light,
+                v => match Theme::ALL.into_iter().find(|t| t.id() == v) {
+                    Some(t) => self.theme = t,
+                    None => warn(warnings, "use \"light\", \"dark\" or \"auto\""),
+                },
             },
             _ => {}
         }
@@ -398,7 +434,9 @@ mod tests {
         st.set_attribute("region", "psoas", &mut w);
         st.set_attribute("booking-url", "tel:+15550100", &mut w);
         st.set_attribute("analytics", "DataLayer", &mut w);
+        st.set_attribute("theme", " Dark", &mut w);
         assert_eq!(w, vec![]);
+        assert_eq!(st.theme, Theme::Dark);
         assert_eq!(st.initial, Some(Target::new(Region::Psoas, Side::Both)));
         assert_eq!(st.booking_url.1, LinkKind::Contact);
         assert_eq!(st.analytics, Analytics::DataLayer);
@@ -409,7 +447,8 @@ mod tests {
         fresh.set_attribute("region", "knee", &mut w);
         fresh.set_attribute("analytics", "yes", &mut w);
         fresh.set_attribute("booking-url", "data:text/html,hi", &mut w);
-        assert_eq!(fields(&w), ["region", "analytics", "booking-url"]);
+        fresh.set_attribute("theme", "midnight", &mut w);
+        assert_eq!(fields(&w), ["region", "analytics", "booking-url", "theme"]);
         assert_eq!(fresh, Settings::default());
     }
 
