@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn every_target_is_reachable_with_the_arrows() {
-        for start in 0..TARGETS.len() {
+        for (start, target) in TARGETS.iter().enumerate() {
             let mut seen = vec![false; TARGETS.len()];
             let mut todo = vec![start];
             while let Some(i) = todo.pop() {
@@ -183,7 +183,7 @@ mod tests {
                 }
                 todo.extend([step_in_row(i, 1), step_in_row(i, -1), step_in_column(i, 1), step_in_column(i, -1)]);
             }
-            assert!(seen.iter().all(|s| *s), "from {}", TARGETS[start].key());
+            assert!(seen.iter().all(|s| *s), "from {}", target.key());
         }
     }
 
