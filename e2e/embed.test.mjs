@@ -154,7 +154,7 @@ const state = (page, sel = 'lower-back-map') => page.evaluate((sel) => {
     label: active?.querySelector('a.book')?.textContent,
     note: active?.querySelector('.note')?.textContent,
     bookingHref: el.bookingHref,
-    title: root.querySelector('.panel.intro h2')?.textContent,
+    title: root.querySelector('.title')?.textContent,
   };
 }, sel);
 
