@@ -5,6 +5,7 @@
 //! [`Settings::apply`] then walks that tree: every good field replaces its default, every bad
 //! one keeps the default and yields a [`Warning`] that names it. Nothing here can fail.
 
+use crate::booking::ProviderKind;
 use crate::content::{Content, Text, STRETCH_KEY};
 use crate::links::{check_link, LinkError, LinkKind};
 use crate::regions::{Region, Target};
@@ -131,6 +132,10 @@ pub struct Settings {
     pub clinic_name: Text,
     pub initial: Option<Target>,
     pub analytics: Analytics,
+    /// `booking-provider`; checked together with `booking_field` by [`crate::booking::provider`].
+    pub booking_provider: ProviderKind,
+    /// `booking-field` as given (trimmed, never empty).
+    pub booking_field: Option<String>,
 }
 
 impl Default for Settings {
@@ -141,13 +146,21 @@ impl Default for Settings {
             clinic_name: Cow::Borrowed(DEFAULT_CLINIC),
             initial: None,
             analytics: Analytics::Off,
+            booking_provider: ProviderKind::Link,
+            booking_field: None,
         }
     }
 }
 
 /// The attributes of `<lower-back-map>`, which are also the top-level config keys.
-pub const ATTRIBUTES: [(&str, &str); 4] =
-    [("booking-url", "bookingUrl"), ("clinic-name", "clinicName"), ("region", "region"), ("analytics", "analytics")];
+pub const ATTRIBUTES: [(&str, &str); 6] = [
+    ("booking-url", "bookingUrl"),
+    ("clinic-name", "clinicName"),
+    ("region", "region"),
+    ("analytics", "analytics"),
+    ("booking-provider", "bookingProvider"),
+    ("booking-field", "bookingField"),
+];
 
 impl Settings {
     /// Applies one attribute (or top-level config key) by its attribute name.
@@ -182,6 +195,15 @@ impl Settings {
                 "" | "off" | "none" => self.analytics = Analytics::Off,
                 _ => warn(warnings, "use \"datalayer\" or \"off\""),
             },
+            "booking-provider" => match value.trim() {
+                "" => self.booking_provider = ProviderKind::Link,
+                v => match ProviderKind::parse(v) {
+                    Some(p) => self.booking_provider = p,
+                    None => warn(warnings, "use calendly, acuity, calcom or link"),
+                },
+            },
+            // Checked against the provider once every source is read (`booking::provider`).
+            "booking-field" => self.booking_field = Some(value.trim()).filter(|v| !v.is_empty()).map(String::from),
             _ => {}
         }
     }
@@ -411,6 +433,26 @@ mod tests {
         fresh.set_attribute("booking-url", "data:text/html,hi", &mut w);
         assert_eq!(fields(&w), ["region", "analytics", "booking-url"]);
         assert_eq!(fresh, Settings::default());
+    }
+
+    #[test]
+    fn booking_provider_and_field_are_read_by_attribute_and_config() {
+        let mut st = Settings::default();
+        let mut w = Vec::new();
+        st.set_attribute("booking-provider", " Calendly ", &mut w);
+        st.set_attribute("booking-field", " a3 ", &mut w);
+        assert_eq!(w, vec![]);
+        assert_eq!((st.booking_provider, st.booking_field.as_deref()), (ProviderKind::Calendly, Some("a3")));
+        st.set_attribute("booking-provider", "square", &mut w);
+        assert_eq!(fields(&w), ["booking-provider"]);
+        assert_eq!(st.booking_provider, ProviderKind::Calendly, "a bad provider keeps what was there");
+        st.set_attribute("booking-field", "", &mut w);
+        st.set_attribute("booking-provider", "", &mut w);
+        assert_eq!((st.booking_provider, st.booking_field), (ProviderKind::Link, None));
+        let mut st = Settings::default();
+        let w = st.apply(&map(&[("bookingProvider", s("acuity")), ("bookingField", s("field:42"))]));
+        assert_eq!(w, vec![]);
+        assert_eq!((st.booking_provider, st.booking_field.as_deref()), (ProviderKind::Acuity, Some("field:42")));
     }
 
     #[test]

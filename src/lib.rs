@@ -8,6 +8,7 @@
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 mod alloc;
 pub mod anatomy;
+pub mod booking;
 pub mod config;
 pub mod content;
 pub mod dom;

@@ -6,9 +6,10 @@
 
 use super::listener::EventListener;
 use super::view::{event_element, View};
+use crate::booking::{self, Provider};
 use crate::config::{Analytics, Settings, Value, Warning, ATTRIBUTES};
 use crate::content::Ui;
-use crate::links::{booking_href, deep_link, utm_params, LinkKind};
+use crate::links::{deep_link, utm_params, LinkKind};
 use crate::regions::{Target, TARGETS};
 use crate::selection::{Msg, Selection};
 use js_sys::{Array, Object, Reflect};
@@ -63,8 +64,9 @@ struct Shared {
 
 /// The booking link's base.
 enum Booking {
-    /// A normalised web URL, which gets the region and the page's UTM parameters.
-    Web(String),
+    /// A normalised web URL, which gets the selection (where the provider reads it) and the
+    /// page's UTM parameters.
+    Web(String, Provider),
     /// A `tel:`, `mailto:` or `#section` link, used as it is.
     Fixed(String),
 }
@@ -167,7 +169,9 @@ impl Drop for Widget {
 impl State {
     fn href(&self) -> String {
         match &self.booking {
-            Booking::Web(base) => booking_href(base, self.selection.selected, &self.utm),
+            Booking::Web(base, provider) => {
+                booking::href(base, provider, self.selection.selected, &self.settings.content, &self.utm)
+            }
             Booking::Fixed(link) => link.clone(),
         }
     }
@@ -227,7 +231,9 @@ impl Shared {
         let focus = {
             let mut st = self.state.borrow_mut();
             // The browser's verdict on the booking link was given when that link was set.
-            let link_changed = settings.booking_url != st.settings.booking_url;
+            let link_changed = settings.booking_url != st.settings.booking_url
+                || settings.booking_provider != st.settings.booking_provider
+                || settings.booking_field != st.settings.booking_field;
             let mut link_warnings = Vec::new();
             st.booking = resolve_booking(&self.doc, &settings, &mut link_warnings);
             st.settings = settings;
@@ -445,7 +451,13 @@ fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warni
     }
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
     match Url::new_with_base(link, &base) {
-        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href()),
+        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => {
+            let (provider, problem) = booking::provider(settings.booking_provider, settings.booking_field.as_deref());
+            if let Some(problem) = problem {
+                warnings.push(Warning { field: "booking-field".into(), problem: problem.into() });
+            }
+            Booking::Web(url.href(), provider)
+        }
         _ => {
             warnings
                 .push(Warning { field: "booking-url".into(), problem: "it is not a web address the browser can open".into() });
