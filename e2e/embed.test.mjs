@@ -350,7 +350,7 @@ describe('attributes', () => {
     assert.ok(s.note.includes('Back Care Studio'), s.note);
     assert.ok(!s.note.includes(DEFAULT_CLINIC));
     await click(page, 'ql-left', '#m');
-    assert.deepEqual(await page.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'ql', side: 'left' }]);
+    assert.deepEqual(await page.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'ql', side: 'left', widget: 'm' }]);
     assert.deepEqual(page.problems, []);
     assert.deepEqual(page.warnings, []);
     await page.close();
@@ -405,7 +405,7 @@ describe('attributes', () => {
     assert.equal(await page.evaluate(() => window.dataLayer), undefined);
     await set('analytics', 'datalayer');
     await click(page, 'glutes-right', '#m');
-    assert.deepEqual(await page.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'glutes', side: 'right' }]);
+    assert.deepEqual(await page.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'glutes', side: 'right', widget: 'm' }]);
     await set('analytics', null);
     await click(page, 'ql-left', '#m');
     assert.equal(await page.evaluate(() => window.dataLayer.length), 1, 'analytics off again');
@@ -576,9 +576,9 @@ describe('events and analytics', () => {
     assert.equal((await events(page, 'region-select')).length, 4, 'four selections happened');
     await page.locator('#m .panel.is-active a.book').click();
     assert.deepEqual(await page.evaluate(() => window.dataLayer), [
-      { event: 'lower_back_map_select', region: 'ql', side: 'left' },
-      { event: 'lower_back_map_select', region: 'ql', side: 'right' },
-      { event: 'lower_back_map_booking', region: 'glutes', side: 'left' },
+      { event: 'lower_back_map_select', region: 'ql', side: 'left', widget: 'm' },
+      { event: 'lower_back_map_select', region: 'ql', side: 'right', widget: 'm' },
+      { event: 'lower_back_map_booking', region: 'glutes', side: 'left', widget: 'm' },
     ]);
     await page.close();
   });
@@ -592,7 +592,7 @@ describe('events and analytics', () => {
     await click(page, 'glutes-right', '#m');
     const r = await page.evaluate(() => ({ same: window.__layer === window.dataLayer, layer: window.dataLayer, pushes: window.__pushes }));
     assert.ok(r.same, 'the same array');
-    assert.deepEqual(r.layer, [{ event: 'gtm.js', 'gtm.start': 1 }, { event: 'lower_back_map_select', region: 'glutes', side: 'right' }]);
+    assert.deepEqual(r.layer, [{ event: 'gtm.js', 'gtm.start': 1 }, { event: 'lower_back_map_select', region: 'glutes', side: 'right', widget: 'm' }]);
     assert.equal(r.pushes, 1, 'through the page’s push(), as Google Tag Manager needs');
     await page.close();
   });
@@ -1133,7 +1133,7 @@ describe('embed.html: the configurator', () => {
     await click(fresh, 'psoas-both');
     s = await state(fresh);
     assert.deepEqual(Object.fromEntries(new URL(s.href).searchParams), { service: '7', region: 'psoas', side: 'both' });
-    assert.deepEqual(await fresh.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'psoas', side: 'both' }]);
+    assert.deepEqual(await fresh.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'psoas', side: 'both', widget: null }]);
     assert.deepEqual(fresh.problems, []);
     assert.deepEqual(fresh.warnings, []);
     await fresh.close();

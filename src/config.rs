@@ -5,6 +5,7 @@
 //! [`Settings::apply`] then walks that tree: every good field replaces its default, every bad
 //! one keeps the default and yields a [`Warning`] that names it. Nothing here can fail.
 
+pub use crate::analytics::Analytics;
 use crate::booking::ProviderKind;
 use crate::content::{Content, Text, STRETCH_KEY};
 use crate::links::{check_link, LinkError, LinkKind};
@@ -115,14 +116,6 @@ impl Warning {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Analytics {
-    #[default]
-    Off,
-    /// Push events to `window.dataLayer` (Google Tag Manager).
-    DataLayer,
-}
-
 /// Everything a widget instance is configured with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -145,7 +138,7 @@ impl Default for Settings {
             booking_url: (String::from(DEFAULT_BOOKING_URL), LinkKind::Anchor),
             clinic_name: Cow::Borrowed(DEFAULT_CLINIC),
             initial: None,
-            analytics: Analytics::Off,
+            analytics: Analytics::OFF,
             booking_provider: ProviderKind::Link,
             booking_field: None,
         }
@@ -190,10 +183,9 @@ impl Settings {
                     None => warn(warnings, &unknown_region(v)),
                 },
             },
-            "analytics" => match value.trim().to_ascii_lowercase().as_str() {
-                "datalayer" => self.analytics = Analytics::DataLayer,
-                "" | "off" | "none" => self.analytics = Analytics::Off,
-                _ => warn(warnings, "use \"datalayer\" or \"off\""),
+            "analytics" => match Analytics::parse(value) {
+                Ok(a) => self.analytics = a,
+                Err(problem) => warn(warnings, problem),
             },
             "booking-provider" => match value.trim() {
                 "" => self.booking_provider = ProviderKind::Link,
@@ -328,6 +320,7 @@ pub fn digits(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analytics::Sink;
     use crate::content::{RegionField, Ui};
     use crate::regions::Side;
 
@@ -357,7 +350,7 @@ mod tests {
         assert_eq!(st.booking_url, ("https://clinic.example/book".into(), LinkKind::Web));
         assert_eq!(st.clinic_name, "Clínica Espalda");
         assert_eq!(st.initial, Some(Target::new(Region::Glutes, Side::Right)));
-        assert_eq!(st.analytics, Analytics::DataLayer);
+        assert_eq!(st.analytics, Analytics::only(Sink::DataLayer));
         assert_eq!(st.content.ui(Ui::Title), "¿Dónde le duele?");
         assert_eq!(st.content.region(Region::Psoas, RegionField::Name), "Psoas ilíaco");
         assert_eq!(st.content.stretch_steps, vec!["Uno.", "Dos."]);
@@ -420,13 +413,16 @@ mod tests {
         st.set_attribute("region", "psoas", &mut w);
         st.set_attribute("booking-url", "tel:+15550100", &mut w);
         st.set_attribute("analytics", "DataLayer", &mut w);
+        let mut two = Settings::default();
+        two.set_attribute("analytics", "gtag plausible", &mut w);
+        assert!(two.analytics.has(Sink::Gtag) && two.analytics.has(Sink::Plausible) && !two.analytics.has(Sink::DataLayer));
         assert_eq!(w, vec![]);
         assert_eq!(st.initial, Some(Target::new(Region::Psoas, Side::Both)));
         assert_eq!(st.booking_url.1, LinkKind::Contact);
-        assert_eq!(st.analytics, Analytics::DataLayer);
+        assert_eq!(st.analytics, Analytics::only(Sink::DataLayer));
         st.set_attribute("region", "", &mut w);
         st.set_attribute("analytics", "off", &mut w);
-        assert_eq!((st.initial, st.analytics), (None, Analytics::Off));
+        assert_eq!((st.initial, st.analytics), (None, Analytics::OFF));
         let mut fresh = Settings::default();
         fresh.set_attribute("region", "knee", &mut w);
         fresh.set_attribute("analytics", "yes", &mut w);

@@ -6,8 +6,9 @@
 
 use super::listener::EventListener;
 use super::view::{event_element, View};
+use crate::analytics::{identity, Action, Analytics, Payload};
 use crate::booking::{self, Provider};
-use crate::config::{Analytics, Settings, Value, Warning, ATTRIBUTES};
+use crate::config::{Settings, Value, Warning, ATTRIBUTES};
 use crate::content::Ui;
 use crate::links::{deep_link, utm_params, LinkKind};
 use crate::regions::{Target, TARGETS};
@@ -195,7 +196,7 @@ impl Shared {
                 None
             };
             if !changed.selection {
-                (focus, None, None, Analytics::Off)
+                (focus, None, None, Analytics::OFF)
             } else {
                 st.show_selection()?;
                 let announce = st.selection.selected.map(|t| st.settings.content.fill(st.settings.content.ui(Ui::Announce), t));
@@ -212,8 +213,8 @@ impl Shared {
             let detail = target_detail(selected)?;
             Reflect::set(&detail, &"source".into(), &source.id().into())?;
             self.emit("region-select", &detail)?;
-            if analytics == Analytics::DataLayer && source.is_visitor() {
-                push_data_layer("lower_back_map_select", selected)?;
+            if source.is_visitor() {
+                self.track(analytics, Action::Select, selected);
             }
         }
         Ok(())
@@ -263,10 +264,16 @@ impl Shared {
         let detail = target_detail(selected)?;
         Reflect::set(&detail, &"href".into(), &href.into())?;
         self.emit("booking-click", &detail)?;
-        if analytics == Analytics::DataLayer {
-            push_data_layer("lower_back_map_booking", selected)?;
-        }
+        self.track(analytics, Action::Booking, selected);
         Ok(())
+    }
+
+    /// Tells the clinic's analytics targets about a visitor's action, naming this widget.
+    fn track(&self, analytics: Analytics, action: Action, selected: Option<Target>) {
+        if !analytics.is_off() {
+            let widget = identity(Some(self.host.id()), self.host.get_attribute("name"));
+            super::analytics::send(analytics, action, &Payload::new(selected, widget));
+        }
     }
 
     /// Dispatches an event on the host element that bubbles out of the shadow root.
@@ -475,22 +482,6 @@ fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
     Reflect::set(&detail, &"region".into(), &region)?;
     Reflect::set(&detail, &"side".into(), &side)?;
     Ok(detail)
-}
-
-/// Pushes `{event, region, side}` to `window.dataLayer`, creating it if the page has none.
-fn push_data_layer(event: &str, target: Option<Target>) -> Result<(), JsValue> {
-    let global = js_sys::global();
-    let mut layer = Reflect::get(&global, &"dataLayer".into())?;
-    if layer.is_undefined() || layer.is_null() {
-        layer = Array::new().into();
-        Reflect::set(&global, &"dataLayer".into(), &layer)?;
-    }
-    let entry = target_detail(target)?;
-    Reflect::set(&entry, &"event".into(), &event.into())?;
-    // Call the layer's own push: Google Tag Manager replaces it to see new entries.
-    let push: js_sys::Function =
-        Reflect::get(&layer, &"push".into())?.dyn_into().map_err(|_| error("window.dataLayer has no push() function"))?;
-    push.call1(&layer, &entry).map(|_| ())
 }
 
 fn warn_all(warnings: &[Warning]) {
