@@ -84,7 +84,8 @@ const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').repla
 
 /**
  * A host page on the www server's origin, fulfilled by the test (the loader and the wasm are the
- * real release files). Records page errors, console messages and dialogs.
+ * real release files). Records page errors, console messages and dialogs. The page has a
+ * `#book` section, as a clinic page does, so the default booking link has somewhere to go.
  */
 async function host(body, { query = '', hash = '', init = [], head = '', name = 'host', ready = true, options = {} } = {}) {
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
@@ -93,6 +94,7 @@ async function host(body, { query = '', hash = '', init = [], head = '', name = 
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
 <script type="module" src="/lower-back-map.js"></script>${head}</head><body>
 ${body}
+<section id="book"></section>
 </body></html>`;
   await page.route((url) => url.pathname === path, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   for (const script of init) await page.addInitScript(script);

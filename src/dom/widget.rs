@@ -8,13 +8,13 @@ use super::listener::EventListener;
 use super::view::{event_element, View};
 use crate::analytics::{identity, Action, Analytics, Payload};
 use crate::booking::{self, Provider};
-use crate::config::{Settings, Value, Warning, ATTRIBUTES};
+use crate::config::{Settings, Value, Warning, ATTRIBUTES, DEFAULT_BOOKING_URL};
 use crate::content::Ui;
-use crate::links::{deep_link, utm_params, LinkKind};
+use crate::links::{decode, deep_link, utm_params, LinkKind};
 use crate::regions::{Target, TARGETS};
 use crate::selection::{Msg, Selection};
 use js_sys::{Array, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -68,8 +68,34 @@ enum Booking {
     /// A normalised web URL, which gets the selection (where the provider reads it) and the
     /// page's UTM parameters.
     Web(String, Provider),
-    /// A `tel:`, `mailto:` or `#section` link, used as it is.
+    /// A `tel:` or `mailto:` link, used as it is.
     Fixed(String),
+    /// A `#section` of the host page, used as it is; the flag is set once a missing target was
+    /// reported, so it is said once per link.
+    Anchor(String, Cell<bool>),
+}
+
+impl Booking {
+    /// One console warning when an in-page link has nothing to go to on the host page (checked
+    /// at mount, when the link changes, and again at the first click, in case the page added
+    /// its booking section after the widget).
+    fn warn_if_no_target(&self, doc: &Document) {
+        let Booking::Anchor(link, warned) = self else { return };
+        let id = decode(link.trim_start_matches('#'));
+        if warned.get() || id.is_empty() || id.eq_ignore_ascii_case("top") || doc.get_element_by_id(&id).is_some() {
+            return;
+        }
+        warned.set(true);
+        let message = [
+            "lower-back-map: \"booking-url\" is \"",
+            link,
+            "\", but this page has no element with id=\"",
+            &id,
+            "\", so the booking button goes nowhere. Set booking-url to the booking page's address, or give the booking section that id.",
+        ]
+        .concat();
+        web_sys::console::warn_1(&message.into());
+    }
 }
 
 struct State {
@@ -104,6 +130,9 @@ impl Widget {
         shadow.append_child(&view.root)?;
         let booking = resolve_booking(&doc, &settings, &mut warnings);
         warn_all(&warnings);
+        if doc.ready_state() != "loading" {
+            booking.warn_if_no_target(&doc);
+        }
         let mut selection = Selection::default();
         if let Some(t) = initial {
             selection.update(Msg::Select(t));
@@ -173,7 +202,7 @@ impl State {
             Booking::Web(base, provider) => {
                 booking::href(base, provider, self.selection.selected, &self.settings.content, &self.utm)
             }
-            Booking::Fixed(link) => link.clone(),
+            Booking::Fixed(link) | Booking::Anchor(link, _) => link.clone(),
         }
     }
 
@@ -235,13 +264,14 @@ impl Shared {
             let link_changed = settings.booking_url != st.settings.booking_url
                 || settings.booking_provider != st.settings.booking_provider
                 || settings.booking_field != st.settings.booking_field;
-            let mut link_warnings = Vec::new();
-            st.booking = resolve_booking(&self.doc, &settings, &mut link_warnings);
-            st.settings = settings;
             if link_changed {
-                warnings.extend(link_warnings);
+                st.booking = resolve_booking(&self.doc, &settings, &mut warnings);
             }
+            st.settings = settings;
             warn_all(&warnings);
+            if link_changed {
+                st.booking.warn_if_no_target(&self.doc);
+            }
             let had_focus = self.shadow.active_element().is_some();
             let view = View::build(&self.doc, &st.settings.content, &st.settings.clinic_name)?;
             self.shadow.replace_child(&view.root, &st.view.root)?;
@@ -259,6 +289,7 @@ impl Shared {
     fn booking_clicked(&self) -> Result<(), JsValue> {
         let (selected, href, analytics) = {
             let st = self.state.borrow();
+            st.booking.warn_if_no_target(&self.doc);
             (st.selection.selected, st.href(), st.settings.analytics)
         };
         let detail = target_detail(selected)?;
@@ -452,23 +483,23 @@ fn read_config(config: &JsValue, field: &str) -> Option<Value> {
 /// The booking link's base for these settings: a web link resolved against the page, or a
 /// `tel:`/`mailto:`/`#anchor` link used as it is. A link the browser cannot parse falls back.
 fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warning>) -> Booking {
+    let (provider, problem) = booking::provider(settings.booking_provider, settings.booking_field.as_deref());
+    if let Some(problem) = problem {
+        warnings.push(Warning { field: "booking-field".into(), problem: problem.into() });
+    }
     let (link, kind) = &settings.booking_url;
-    if matches!(kind, LinkKind::Contact | LinkKind::Anchor) {
-        return Booking::Fixed(link.clone());
+    match kind {
+        LinkKind::Contact => return Booking::Fixed(link.clone()),
+        LinkKind::Anchor => return Booking::Anchor(link.clone(), Cell::new(false)),
+        LinkKind::Web | LinkKind::Relative => {}
     }
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
     match Url::new_with_base(link, &base) {
-        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => {
-            let (provider, problem) = booking::provider(settings.booking_provider, settings.booking_field.as_deref());
-            if let Some(problem) = problem {
-                warnings.push(Warning { field: "booking-field".into(), problem: problem.into() });
-            }
-            Booking::Web(url.href(), provider)
-        }
+        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href(), provider),
         _ => {
             warnings
                 .push(Warning { field: "booking-url".into(), problem: "it is not a web address the browser can open".into() });
-            resolve_booking(doc, &Settings::default(), warnings)
+            Booking::Anchor(String::from(DEFAULT_BOOKING_URL), Cell::new(false))
         }
     }
 }
