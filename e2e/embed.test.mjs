@@ -84,7 +84,8 @@ const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').repla
 
 /**
  * A host page on the www server's origin, fulfilled by the test (the loader and the wasm are the
- * real release files). Records page errors, console messages and dialogs.
+ * real release files). Records page errors, console messages and dialogs. The page has a
+ * `#book` section, as a clinic page does, so the default booking link has somewhere to go.
  */
 async function host(body, { query = '', hash = '', init = [], head = '', name = 'host', ready = true, options = {} } = {}) {
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
@@ -93,6 +94,7 @@ async function host(body, { query = '', hash = '', init = [], head = '', name = 
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
 <script type="module" src="/lower-back-map.js"></script>${head}</head><body>
 ${body}
+<section id="book"></section>
 </body></html>`;
   await page.route((url) => url.pathname === path, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   for (const script of init) await page.addInitScript(script);
@@ -332,7 +334,7 @@ describe('attributes', () => {
     assert.ok(s.note.includes('Back Care Studio'), s.note);
     assert.ok(!s.note.includes(DEFAULT_CLINIC));
     await click(page, 'ql-left', '#m');
-    assert.deepEqual(await page.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'ql', side: 'left' }]);
+    assert.deepEqual(await page.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'ql', side: 'left', widget: 'm' }]);
     assert.deepEqual(page.problems, []);
     assert.deepEqual(page.warnings, []);
     await page.close();
@@ -387,7 +389,7 @@ describe('attributes', () => {
     assert.equal(await page.evaluate(() => window.dataLayer), undefined);
     await set('analytics', 'datalayer');
     await click(page, 'glutes-right', '#m');
-    assert.deepEqual(await page.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'glutes', side: 'right' }]);
+    assert.deepEqual(await page.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'glutes', side: 'right', widget: 'm' }]);
     await set('analytics', null);
     await click(page, 'ql-left', '#m');
     assert.equal(await page.evaluate(() => window.dataLayer.length), 1, 'analytics off again');
@@ -558,9 +560,9 @@ describe('events and analytics', () => {
     assert.equal((await events(page, 'region-select')).length, 4, 'four selections happened');
     await page.locator('#m .panel.is-active a.book').click();
     assert.deepEqual(await page.evaluate(() => window.dataLayer), [
-      { event: 'lower_back_map_select', region: 'ql', side: 'left' },
-      { event: 'lower_back_map_select', region: 'ql', side: 'right' },
-      { event: 'lower_back_map_booking', region: 'glutes', side: 'left' },
+      { event: 'lower_back_map_select', region: 'ql', side: 'left', widget: 'm' },
+      { event: 'lower_back_map_select', region: 'ql', side: 'right', widget: 'm' },
+      { event: 'lower_back_map_booking', region: 'glutes', side: 'left', widget: 'm' },
     ]);
     await page.close();
   });
@@ -574,7 +576,7 @@ describe('events and analytics', () => {
     await click(page, 'glutes-right', '#m');
     const r = await page.evaluate(() => ({ same: window.__layer === window.dataLayer, layer: window.dataLayer, pushes: window.__pushes }));
     assert.ok(r.same, 'the same array');
-    assert.deepEqual(r.layer, [{ event: 'gtm.js', 'gtm.start': 1 }, { event: 'lower_back_map_select', region: 'glutes', side: 'right' }]);
+    assert.deepEqual(r.layer, [{ event: 'gtm.js', 'gtm.start': 1 }, { event: 'lower_back_map_select', region: 'glutes', side: 'right', widget: 'm' }]);
     assert.equal(r.pushes, 1, 'through the page’s push(), as Google Tag Manager needs');
     await page.close();
   });
@@ -1115,7 +1117,7 @@ describe('embed.html: the configurator', () => {
     await click(fresh, 'psoas-both');
     s = await state(fresh);
     assert.deepEqual(Object.fromEntries(new URL(s.href).searchParams), { service: '7', region: 'psoas', side: 'both' });
-    assert.deepEqual(await fresh.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'psoas', side: 'both' }]);
+    assert.deepEqual(await fresh.evaluate(() => window.dataLayer), [{ event: 'lower_back_map_select', region: 'psoas', side: 'both', widget: null }]);
     assert.deepEqual(fresh.problems, []);
     assert.deepEqual(fresh.warnings, []);
     await fresh.close();

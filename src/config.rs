@@ -5,6 +5,8 @@
 //! [`Settings::apply`] then walks that tree: every good field replaces its default, every bad
 //! one keeps the default and yields a [`Warning`] that names it. Nothing here can fail.
 
+pub use crate::analytics::Analytics;
+use crate::booking::ProviderKind;
 use crate::content::{Content, Text, STRETCH_KEY};
 use crate::links::{check_link, LinkError, LinkKind};
 use crate::regions::{Region, Target};
@@ -114,14 +116,6 @@ impl Warning {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Analytics {
-    #[default]
-    Off,
-    /// Push events to `window.dataLayer` (Google Tag Manager).
-    DataLayer,
-}
-
 /// The widget's palette: `theme="light|dark|auto"`; `auto` follows `prefers-color-scheme`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -154,6 +148,10 @@ pub struct Settings {
     pub initial: Option<Target>,
     pub analytics: Analytics,
     pub theme: Theme,
+    /// `booking-provider`; checked together with `booking_field` by [`crate::booking::provider`].
+    pub booking_provider: ProviderKind,
+    /// `booking-field` as given (trimmed, never empty).
+    pub booking_field: Option<String>,
 }
 
 impl Default for Settings {
@@ -163,19 +161,23 @@ impl Default for Settings {
             booking_url: (String::from(DEFAULT_BOOKING_URL), LinkKind::Anchor),
             clinic_name: Cow::Borrowed(DEFAULT_CLINIC),
             initial: None,
-            analytics: Analytics::Off,
+            analytics: Analytics::OFF,
+            booking_provider: ProviderKind::Link,
+            booking_field: None,
             theme: Theme::Light,
         }
     }
 }
 
 /// The attributes of `<lower-back-map>`, which are also the top-level config keys.
-pub const ATTRIBUTES: [(&str, &str); 5] = [
+pub const ATTRIBUTES: [(&str, &str); 7] = [
     ("booking-url", "bookingUrl"),
     ("clinic-name", "clinicName"),
     ("region", "region"),
     ("analytics", "analytics"),
     ("theme", "theme"),
+    ("booking-provider", "bookingProvider"),
+    ("booking-field", "bookingField"),
 ];
 
 impl Settings {
@@ -206,10 +208,9 @@ impl Settings {
                     None => warn(warnings, &unknown_region(v)),
                 },
             },
-            "analytics" => match value.trim().to_ascii_lowercase().as_str() {
-                "datalayer" => self.analytics = Analytics::DataLayer,
-                "" | "off" | "none" => self.analytics = Analytics::Off,
-                _ => warn(warnings, "use \"datalayer\" or \"off\""),
+            "analytics" => match Analytics::parse(value) {
+                Ok(a) => self.analytics = a,
+                Err(problem) => warn(warnings, problem),
             },
             "theme" => match value.trim().to_ascii_lowercase().as_str() {
                 "" => self.theme = Theme::Light,
@@ -218,6 +219,15 @@ impl Settings {
                     None => warn(warnings, "use \"light\", \"dark\" or \"auto\""),
                 },
             },
+            "booking-provider" => match value.trim() {
+                "" => self.booking_provider = ProviderKind::Link,
+                v => match ProviderKind::parse(v) {
+                    Some(p) => self.booking_provider = p,
+                    None => warn(warnings, "use calendly, acuity, calcom or link"),
+                },
+            },
+            // Checked against the provider once every source is read (`booking::provider`).
+            "booking-field" => self.booking_field = Some(value.trim()).filter(|v| !v.is_empty()).map(String::from),
             _ => {}
         }
     }
@@ -342,6 +352,7 @@ pub fn digits(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analytics::Sink;
     use crate::content::{RegionField, Ui};
     use crate::regions::Side;
 
@@ -371,7 +382,7 @@ mod tests {
         assert_eq!(st.booking_url, ("https://clinic.example/book".into(), LinkKind::Web));
         assert_eq!(st.clinic_name, "Clínica Espalda");
         assert_eq!(st.initial, Some(Target::new(Region::Glutes, Side::Right)));
-        assert_eq!(st.analytics, Analytics::DataLayer);
+        assert_eq!(st.analytics, Analytics::only(Sink::DataLayer));
         assert_eq!(st.content.ui(Ui::Title), "¿Dónde le duele?");
         assert_eq!(st.content.region(Region::Psoas, RegionField::Name), "Psoas ilíaco");
         assert_eq!(st.content.stretch_steps, vec!["Uno.", "Dos."]);
@@ -435,14 +446,17 @@ mod tests {
         st.set_attribute("booking-url", "tel:+15550100", &mut w);
         st.set_attribute("analytics", "DataLayer", &mut w);
         st.set_attribute("theme", " Dark", &mut w);
+        let mut two = Settings::default();
+        two.set_attribute("analytics", "gtag plausible", &mut w);
+        assert!(two.analytics.has(Sink::Gtag) && two.analytics.has(Sink::Plausible) && !two.analytics.has(Sink::DataLayer));
         assert_eq!(w, vec![]);
         assert_eq!(st.theme, Theme::Dark);
         assert_eq!(st.initial, Some(Target::new(Region::Psoas, Side::Both)));
         assert_eq!(st.booking_url.1, LinkKind::Contact);
-        assert_eq!(st.analytics, Analytics::DataLayer);
+        assert_eq!(st.analytics, Analytics::only(Sink::DataLayer));
         st.set_attribute("region", "", &mut w);
         st.set_attribute("analytics", "off", &mut w);
-        assert_eq!((st.initial, st.analytics), (None, Analytics::Off));
+        assert_eq!((st.initial, st.analytics), (None, Analytics::OFF));
         let mut fresh = Settings::default();
         fresh.set_attribute("region", "knee", &mut w);
         fresh.set_attribute("analytics", "yes", &mut w);
@@ -450,6 +464,26 @@ mod tests {
         fresh.set_attribute("theme", "midnight", &mut w);
         assert_eq!(fields(&w), ["region", "analytics", "booking-url", "theme"]);
         assert_eq!(fresh, Settings::default());
+    }
+
+    #[test]
+    fn booking_provider_and_field_are_read_by_attribute_and_config() {
+        let mut st = Settings::default();
+        let mut w = Vec::new();
+        st.set_attribute("booking-provider", " Calendly ", &mut w);
+        st.set_attribute("booking-field", " a3 ", &mut w);
+        assert_eq!(w, vec![]);
+        assert_eq!((st.booking_provider, st.booking_field.as_deref()), (ProviderKind::Calendly, Some("a3")));
+        st.set_attribute("booking-provider", "square", &mut w);
+        assert_eq!(fields(&w), ["booking-provider"]);
+        assert_eq!(st.booking_provider, ProviderKind::Calendly, "a bad provider keeps what was there");
+        st.set_attribute("booking-field", "", &mut w);
+        st.set_attribute("booking-provider", "", &mut w);
+        assert_eq!((st.booking_provider, st.booking_field), (ProviderKind::Link, None));
+        let mut st = Settings::default();
+        let w = st.apply(&map(&[("bookingProvider", s("acuity")), ("bookingField", s("field:42"))]));
+        assert_eq!(w, vec![]);
+        assert_eq!((st.booking_provider, st.booking_field.as_deref()), (ProviderKind::Acuity, Some("field:42")));
     }
 
     #[test]

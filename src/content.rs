@@ -52,6 +52,8 @@ text_keys! {
         RedFlagsKidney = "redFlagsKidney": "Kidney pain tends to stay the same whatever you do, and can come with a fever, nausea or changes when you pass urine.",
         RedFlagsAdvice = "redFlagsAdvice": "If the pain never lets up, or you have a fever or other symptoms, see a doctor first; massage may not be the answer.",
         Disclaimer = "disclaimer": "General information, not medical advice or a diagnosis.",
+        // Booking providers (src/booking.rs): the note written into the provider's booking field.
+        TherapistNote = "therapistNote": "Lower back map: {name}, {side}",
     }
 }
 

@@ -1,13 +1,15 @@
 //! `lower-back-map`: an interactive, accessible map of the lower back and hips for a massage
 //! clinic's website. This file is only the surface exported to JavaScript.
 //!
-//! - `regions`, `selection`, `content`, `config`, `links`, `anatomy`: the plain-Rust core,
-//!   tested with `cargo test`.
+//! - `regions`, `selection`, `content`, `config`, `links`, `booking`, `analytics`, `anatomy`:
+//!   the plain-Rust core, tested with `cargo test`.
 //! - `dom`: the web-sys layer that draws it and listens to the visitor.
 
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 mod alloc;
+pub mod analytics;
 pub mod anatomy;
+pub mod booking;
 pub mod config;
 pub mod content;
 pub mod dom;

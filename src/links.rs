@@ -74,10 +74,22 @@ fn scheme_of(link: &str) -> Option<String> {
     (first_ok && rest_ok).then(|| scheme.to_ascii_lowercase())
 }
 
-/// The booking link for a selection. `base` is an absolute http(s) URL as the browser
-/// normalised it. The region (and side) replace any the URL had; every other parameter and the
-/// fragment stay; each `utm_*` parameter of the host page is added unless the URL has it.
+/// The booking link for a selection, as a plain link (`booking-provider="link"`). `base` is an
+/// absolute http(s) URL as the browser normalised it. The region (and side) replace any the URL
+/// had; every other parameter and the fragment stay; each `utm_*` parameter of the host page is
+/// added unless the URL has it.
 pub fn booking_href(base: &str, target: Option<Target>, page_utm: &[(String, String)]) -> String {
+    let params: Vec<(&str, &str)> = match target {
+        Some(t) => vec![("region", t.region.id()), ("side", t.side.id())],
+        None => Vec::new(),
+    };
+    with_params(base, &params, page_utm)
+}
+
+/// `base` with each of `params` set (replacing a parameter of the same name, wherever it stood),
+/// then the page's `utm_*` parameters the URL does not have yet. Other parameters, their order
+/// and the fragment stay as they were.
+pub fn with_params(base: &str, params: &[(&str, &str)], page_utm: &[(String, String)]) -> String {
     let (before_hash, fragment) = match base.split_once('#') {
         Some((before, fragment)) => (before, Some(fragment)),
         None => (base, None),
@@ -86,15 +98,14 @@ pub fn booking_href(base: &str, target: Option<Target>, page_utm: &[(String, Str
     let mut pairs: Vec<String> = query
         .split('&')
         .filter(|p| !p.is_empty())
-        .filter(|p| target.is_none() || !matches!(param_name(p), "region" | "side"))
+        .filter(|p| !params.iter().any(|(name, _)| decode(param_name(p)) == *name))
         .map(String::from)
         .collect();
-    if let Some(t) = target {
-        pairs.push(pair("region", t.region.id()));
-        pairs.push(pair("side", t.side.id()));
+    for (name, value) in params {
+        pairs.push(pair(name, value));
     }
     for (name, value) in page_utm {
-        if !pairs.iter().any(|p| param_name(p) == encode(name)) {
+        if !pairs.iter().any(|p| decode(param_name(p)) == *name) {
             pairs.push(pair(name, value));
         }
     }
@@ -114,8 +125,10 @@ fn param_name(pair: &str) -> &str {
     pair.split('=').next().unwrap_or("")
 }
 
+/// `name=value`, both percent-encoded; the name keeps `:`, `[` and `]`, which booking systems
+/// document literally (`field:123`, `metadata[region]`) and which a query may hold as they are.
 fn pair(name: &str, value: &str) -> String {
-    let mut p = encode(name);
+    let mut p = encode_keeping(name, b":[]");
     p.push('=');
     p.push_str(&encode(value));
     p
@@ -148,7 +161,7 @@ pub fn deep_link(search: &str, hash: &str) -> Option<Target> {
 }
 
 /// Decoded `name=value` pairs of a query or fragment, with or without its leading `?`/`#`.
-fn query_pairs(part: &str) -> impl Iterator<Item = (String, String)> + '_ {
+pub fn query_pairs(part: &str) -> impl Iterator<Item = (String, String)> + '_ {
     part.trim_start_matches(['?', '#']).split('&').filter(|p| !p.is_empty()).map(|p| {
         let (name, value) = p.split_once('=').unwrap_or((p, ""));
         (decode(name), decode(value))
@@ -157,10 +170,15 @@ fn query_pairs(part: &str) -> impl Iterator<Item = (String, String)> + '_ {
 
 /// Percent-encodes everything but the URL-safe unreserved characters.
 pub fn encode(text: &str) -> String {
+    encode_keeping(text, b"")
+}
+
+/// [`encode`], leaving the ASCII characters in `keep` as they are.
+fn encode_keeping(text: &str, keep: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') || keep.contains(&b) {
             out.push(b as char);
         } else {
             out.push('%');

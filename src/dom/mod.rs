@@ -1,4 +1,5 @@
 //! The thin browser layer: draws the core's state with web-sys and turns events into messages.
+pub mod analytics;
 pub mod drawing;
 pub mod el;
 pub mod listener;

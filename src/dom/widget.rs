@@ -6,13 +6,15 @@
 
 use super::listener::EventListener;
 use super::view::{event_element, reveal_heading, View};
-use crate::config::{Analytics, Settings, Value, Warning, ATTRIBUTES};
+use crate::analytics::{identity, Action, Analytics, Payload};
+use crate::booking::{self, Provider};
+use crate::config::{Settings, Value, Warning, ATTRIBUTES, DEFAULT_BOOKING_URL};
 use crate::content::Ui;
-use crate::links::{booking_href, deep_link, utm_params, LinkKind};
+use crate::links::{decode, deep_link, utm_params, LinkKind};
 use crate::regions::{Target, TARGETS};
 use crate::selection::{Msg, Selection};
 use js_sys::{Array, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -63,10 +65,37 @@ struct Shared {
 
 /// The booking link's base.
 enum Booking {
-    /// A normalised web URL, which gets the region and the page's UTM parameters.
-    Web(String),
-    /// A `tel:`, `mailto:` or `#section` link, used as it is.
+    /// A normalised web URL, which gets the selection (where the provider reads it) and the
+    /// page's UTM parameters.
+    Web(String, Provider),
+    /// A `tel:` or `mailto:` link, used as it is.
     Fixed(String),
+    /// A `#section` of the host page, used as it is; the flag is set once a missing target was
+    /// reported, so it is said once per link.
+    Anchor(String, Cell<bool>),
+}
+
+impl Booking {
+    /// One console warning when an in-page link has nothing to go to on the host page (checked
+    /// at mount, when the link changes, and again at the first click, in case the page added
+    /// its booking section after the widget).
+    fn warn_if_no_target(&self, doc: &Document) {
+        let Booking::Anchor(link, warned) = self else { return };
+        let id = decode(link.trim_start_matches('#'));
+        if warned.get() || id.is_empty() || id.eq_ignore_ascii_case("top") || doc.get_element_by_id(&id).is_some() {
+            return;
+        }
+        warned.set(true);
+        let message = [
+            "lower-back-map: \"booking-url\" is \"",
+            link,
+            "\", but this page has no element with id=\"",
+            &id,
+            "\", so the booking button goes nowhere. Set booking-url to the booking page's address, or give the booking section that id.",
+        ]
+        .concat();
+        web_sys::console::warn_1(&message.into());
+    }
 }
 
 struct State {
@@ -101,6 +130,9 @@ impl Widget {
         shadow.append_child(&view.root)?;
         let booking = resolve_booking(&doc, &settings, &mut warnings);
         warn_all(&warnings);
+        if doc.ready_state() != "loading" {
+            booking.warn_if_no_target(&doc);
+        }
         let mut selection = Selection::default();
         if let Some(t) = initial {
             selection.update(Msg::Select(t));
@@ -167,8 +199,10 @@ impl Drop for Widget {
 impl State {
     fn href(&self) -> String {
         match &self.booking {
-            Booking::Web(base) => booking_href(base, self.selection.selected, &self.utm),
-            Booking::Fixed(link) => link.clone(),
+            Booking::Web(base, provider) => {
+                booking::href(base, provider, self.selection.selected, &self.settings.content, &self.utm)
+            }
+            Booking::Fixed(link) | Booking::Anchor(link, _) => link.clone(),
         }
     }
 
@@ -191,7 +225,7 @@ impl Shared {
                 None
             };
             if !changed.selection {
-                (focus, None, None, Analytics::Off, None)
+                (focus, None, None, Analytics::OFF, None)
             } else {
                 st.show_selection()?;
                 let content = &st.settings.content;
@@ -219,8 +253,8 @@ impl Shared {
             Reflect::set(&detail, &"source".into(), &source.id().into())?;
             self.emit("region-select", &detail)?;
             // Going back to the overview says nothing about pain: only selections are counted.
-            if analytics == Analytics::DataLayer && source.is_visitor() && selected.is_some() {
-                push_data_layer("lower_back_map_select", selected)?;
+            if source.is_visitor() && selected.is_some() {
+                self.track(analytics, Action::Select, selected);
             }
         }
         Ok(())
@@ -238,14 +272,17 @@ impl Shared {
         let focus = {
             let mut st = self.state.borrow_mut();
             // The browser's verdict on the booking link was given when that link was set.
-            let link_changed = settings.booking_url != st.settings.booking_url;
-            let mut link_warnings = Vec::new();
-            st.booking = resolve_booking(&self.doc, &settings, &mut link_warnings);
-            st.settings = settings;
+            let link_changed = settings.booking_url != st.settings.booking_url
+                || settings.booking_provider != st.settings.booking_provider
+                || settings.booking_field != st.settings.booking_field;
             if link_changed {
-                warnings.extend(link_warnings);
+                st.booking = resolve_booking(&self.doc, &settings, &mut warnings);
             }
+            st.settings = settings;
             warn_all(&warnings);
+            if link_changed {
+                st.booking.warn_if_no_target(&self.doc);
+            }
             let had_focus = self.shadow.active_element().is_some();
             let view = View::build(&self.doc, &st.settings)?;
             self.shadow.replace_child(&view.root, &st.view.root)?;
@@ -263,15 +300,22 @@ impl Shared {
     fn booking_clicked(&self) -> Result<(), JsValue> {
         let (selected, href, analytics) = {
             let st = self.state.borrow();
+            st.booking.warn_if_no_target(&self.doc);
             (st.selection.selected, st.href(), st.settings.analytics)
         };
         let detail = target_detail(selected)?;
         Reflect::set(&detail, &"href".into(), &href.into())?;
         self.emit("booking-click", &detail)?;
-        if analytics == Analytics::DataLayer {
-            push_data_layer("lower_back_map_booking", selected)?;
-        }
+        self.track(analytics, Action::Booking, selected);
         Ok(())
+    }
+
+    /// Tells the clinic's analytics targets about a visitor's action, naming this widget.
+    fn track(&self, analytics: Analytics, action: Action, selected: Option<Target>) {
+        if !analytics.is_off() {
+            let widget = identity(Some(self.host.id()), self.host.get_attribute("name"));
+            super::analytics::send(analytics, action, &Payload::new(selected, widget));
+        }
     }
 
     /// Dispatches an event on the host element that bubbles out of the shadow root.
@@ -450,17 +494,23 @@ fn read_config(config: &JsValue, field: &str) -> Option<Value> {
 /// The booking link's base for these settings: a web link resolved against the page, or a
 /// `tel:`/`mailto:`/`#anchor` link used as it is. A link the browser cannot parse falls back.
 fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warning>) -> Booking {
+    let (provider, problem) = booking::provider(settings.booking_provider, settings.booking_field.as_deref());
+    if let Some(problem) = problem {
+        warnings.push(Warning { field: "booking-field".into(), problem: problem.into() });
+    }
     let (link, kind) = &settings.booking_url;
-    if matches!(kind, LinkKind::Contact | LinkKind::Anchor) {
-        return Booking::Fixed(link.clone());
+    match kind {
+        LinkKind::Contact => return Booking::Fixed(link.clone()),
+        LinkKind::Anchor => return Booking::Anchor(link.clone(), Cell::new(false)),
+        LinkKind::Web | LinkKind::Relative => {}
     }
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
     match Url::new_with_base(link, &base) {
-        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href()),
+        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href(), provider),
         _ => {
             warnings
                 .push(Warning { field: "booking-url".into(), problem: "it is not a web address the browser can open".into() });
-            resolve_booking(doc, &Settings::default(), warnings)
+            Booking::Anchor(String::from(DEFAULT_BOOKING_URL), Cell::new(false))
         }
     }
 }
@@ -474,22 +524,6 @@ fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
     Reflect::set(&detail, &"region".into(), &region)?;
     Reflect::set(&detail, &"side".into(), &side)?;
     Ok(detail)
-}
-
-/// Pushes `{event, region, side}` to `window.dataLayer`, creating it if the page has none.
-fn push_data_layer(event: &str, target: Option<Target>) -> Result<(), JsValue> {
-    let global = js_sys::global();
-    let mut layer = Reflect::get(&global, &"dataLayer".into())?;
-    if layer.is_undefined() || layer.is_null() {
-        layer = Array::new().into();
-        Reflect::set(&global, &"dataLayer".into(), &layer)?;
-    }
-    let entry = target_detail(target)?;
-    Reflect::set(&entry, &"event".into(), &event.into())?;
-    // Call the layer's own push: Google Tag Manager replaces it to see new entries.
-    let push: js_sys::Function =
-        Reflect::get(&layer, &"push".into())?.dyn_into().map_err(|_| error("window.dataLayer has no push() function"))?;
-    push.call1(&layer, &entry).map(|_| ())
 }
 
 fn warn_all(warnings: &[Warning]) {
