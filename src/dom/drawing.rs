@@ -88,9 +88,10 @@ pub fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<V
         } else {
             path(doc, &g, "ring", &shape.place(shape.ring))?;
         }
-        // Only these invisible rectangles take the pointer: disjoint, and at least 44 px.
-        for r in shape.hit_rects() {
-            hit(doc, &g, r)?;
+        // Only these invisible rectangles take the pointer: disjoint from other targets', the
+        // first (`.hit`, one per target) at least 44 px square; any more are `.hit-extra`.
+        for (i, r) in shape.hit_rects().enumerate() {
+            hit(doc, &g, r, if i == 0 { "hit" } else { "hit-extra" })?;
         }
         regions.push(g);
     }
@@ -136,8 +137,8 @@ fn placed(doc: &Document, parent: &Element, class: &str, shape: &anatomy::Shape,
     path(doc, parent, class, &shape.place(d))
 }
 
-fn hit(doc: &Document, parent: &Element, r: Rect) -> Result<(), JsValue> {
+fn hit(doc: &Document, parent: &Element, r: Rect, class: &str) -> Result<(), JsValue> {
     let n = |v: i32| digits(v as usize);
-    svg(doc, parent, "rect", &[("x", &n(r.x)), ("y", &n(r.y)), ("width", &n(r.w)), ("height", &n(r.h)), ("class", "hit")])?;
+    svg(doc, parent, "rect", &[("x", &n(r.x)), ("y", &n(r.y)), ("width", &n(r.w)), ("height", &n(r.h)), ("class", class)])?;
     Ok(())
 }
