@@ -148,7 +148,7 @@ const PSOAS_FIBRES: &str = "M342 16C346 70 352 120 364 160C374 190 382 214 370 2
 const QL_HITS: &[Rect] = &[rect(25, 0, 98, 134)];
 const SI_HITS: &[Rect] = &[rect(51, 136, 72, 72)];
 const GLUTES_HITS: &[Rect] = &[rect(4, 209, 119, 93), rect(4, 136, 45, 72)];
-const PSOAS_HITS: &[Rect] = &[rect(298, 4, 110, 276)];
+const PSOAS_HITS: &[Rect] = &[rect(318, 4, 88, 276)];
 
 const fn shape(target: Target, muscles: &'static [&'static str], fibres: &'static str, hits: &'static [Rect]) -> Shape {
     Shape { target, muscles, fibres, cover: &[], cover_fibres: "", ring: "", hits }
