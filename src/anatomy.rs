@@ -74,6 +74,8 @@ pub const SIDE_BONES: &[&str] = &[
     "M317 153L346 157C342 186 328 214 306 236L298 234C298 208 306 178 317 153Z",
     "M299 237L306 238L312 250L305 251Z",
 ];
+/// The intervertebral discs between T12 and the sacrum, drawn under the vertebral bodies.
+pub const SIDE_DISCS: &str = "M317 24L343 18L345 27L319 32ZM322 49L348 44L350 51L323 55ZM325 73L352 69L353 78L326 79ZM326 98L353 97L353 106L326 103ZM324 122L351 125L349 133L323 129ZM320 147L346 151L346 157L318 154Z";
 /// The right hip bone seen from the side, shaded as the far layer: the iliac crest from the
 /// PSIS to the ASIS, the deep greater sciatic notch, the ischium, the pubis, and the obturator
 /// foramen cut out (even-odd).
@@ -134,10 +136,10 @@ const DIMPLE_RING: &str = "M96 155C102 155 106 162 106 170C106 178 102 185 96 18
 /// Gluteus medius (a fan from below the crest to the greater trochanter), then gluteus
 /// maximus over its lower part (from the sacrum and coccyx down and out to the thigh).
 const GLUTES: &[&str] = &[
-    "M86 146C78 136 62 132 50 134C40 136 33 144 31 158C28 180 26 210 30 238C46 230 74 208 98 192C92 178 88 162 86 146Z",
-    "M104 190C112 212 119 234 122 254C124 268 124 280 123 290C106 300 74 312 46 324C38 328 30 326 28 318C22 300 19 272 24 250C44 228 72 204 104 190Z",
+    "M84 146C78 136 62 132 50 134C40 136 33 144 31 158C28 180 26 210 30 238C46 230 72 208 94 194C84 182 80 164 84 146Z",
+    "M104 190C112 212 119 234 122 254C124 268 124 280 123 290C110 306 80 322 48 326C38 328 30 326 28 318C22 300 19 272 24 250C44 228 72 204 104 190Z",
 ];
-const GLUTES_FIBRES: &str = "M86 164L40 228M76 141L36 228M62 136L34 228M48 138L33 226M37 150L32 222M108 204L36 250M114 222L30 276M119 240L32 300M122 258L48 312M123 276L76 304";
+const GLUTES_FIBRES: &str = "M82 164L40 228M76 141L36 228M62 136L34 228M48 138L33 226M37 150L32 222M108 204L36 250M114 222L30 276M119 240L32 300M122 258L48 312M123 276L76 304";
 /// The psoas: from the lumbar vertebrae, down and forward over the pelvic brim, in front of
 /// the hip joint, to the lesser trochanter on the inner upper femur.
 const PSOAS: &[&str] = &["M336 8C338 40 342 90 346 120C350 150 362 176 368 200C372 220 362 238 348 248C340 254 332 256 326 258L330 264C342 262 356 258 368 250C384 238 392 220 390 200C386 176 376 150 370 120C364 90 356 44 348 8Z"];
@@ -147,7 +149,7 @@ const PSOAS_FIBRES: &str = "M342 16C346 70 352 120 364 160C374 190 382 214 370 2
 /// glutes below that, plus a strip beside the SI rectangle over the upper gluteus medius.
 const QL_HITS: &[Rect] = &[rect(25, 0, 98, 134)];
 const SI_HITS: &[Rect] = &[rect(51, 136, 72, 72)];
-const GLUTES_HITS: &[Rect] = &[rect(4, 209, 119, 93), rect(4, 136, 45, 72)];
+const GLUTES_HITS: &[Rect] = &[rect(4, 209, 119, 121), rect(4, 136, 45, 72)];
 const PSOAS_HITS: &[Rect] = &[rect(318, 4, 88, 276)];
 
 const fn shape(target: Target, muscles: &'static [&'static str], fibres: &'static str, hits: &'static [Rect]) -> Shape {
@@ -302,7 +304,10 @@ mod tests {
         let mut all: Vec<String> =
             [BACK_SKIN, BACK_OUTLINE, ILIUM_LEFT, FORAMINA_LEFT].iter().flat_map(|p| [p.to_string(), mirror(p)]).collect();
         all.extend(RIBS_LEFT.iter().flat_map(|p| [p.to_string(), mirror(p)]));
-        all.extend([SIDE_SKIN, SIDE_OUTLINE, DIVIDER, SPINOUS, SACRUM, COCCYX, SIDE_LINES, HIP_BONE, FEMUR].map(String::from));
+        all.extend(
+            [SIDE_SKIN, SIDE_OUTLINE, DIVIDER, SPINOUS, SACRUM, COCCYX, SIDE_LINES, HIP_BONE, FEMUR, SIDE_DISCS]
+                .map(String::from),
+        );
         all.extend(SIDE_BONES.iter().map(|p| p.to_string()));
         for s in &SHAPES {
             for p in s.muscles.iter().chain(s.cover).chain([&s.fibres, &s.cover_fibres, &s.ring]) {
@@ -363,7 +368,7 @@ mod tests {
         for p in back.iter().map(String::as_str).chain([BACK_SKIN, ILIUM_LEFT, SACRUM, SPINOUS]) {
             assert!(coordinates(p).iter().all(|&(x, _)| x <= BACK_W), "{p}");
         }
-        for p in SIDE_BONES.iter().chain(PSOAS).chain([&SIDE_SKIN, &HIP_BONE, &FEMUR]) {
+        for p in SIDE_BONES.iter().chain(PSOAS).chain([&SIDE_SKIN, &HIP_BONE, &FEMUR, &SIDE_DISCS]) {
             assert!(coordinates(p).iter().all(|&(x, _)| x >= BACK_W + GAP_W), "{p}");
         }
     }

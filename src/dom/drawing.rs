@@ -55,6 +55,7 @@ pub fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<V
     both(doc, &body, "bone-line", anatomy::FORAMINA_LEFT)?;
     path(doc, &body, "bone", anatomy::COCCYX)?;
     path(doc, &body, "bone", anatomy::SPINOUS)?;
+    path(doc, &body, "disc", anatomy::SIDE_DISCS)?;
     for p in anatomy::SIDE_BONES {
         path(doc, &body, "bone", p)?;
     }
