@@ -54,7 +54,8 @@ pub fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<V
     both(doc, &body, "bone", anatomy::ILIUM_LEFT)?;
     both(doc, &body, "bone-line", anatomy::FORAMINA_LEFT)?;
     path(doc, &body, "bone", anatomy::COCCYX)?;
-    path(doc, &body, "bone", anatomy::SPINOUS)?;
+    path(doc, &body, "spine-edge", anatomy::SPINOUS)?;
+    path(doc, &body, "spine", anatomy::SPINOUS)?;
     path(doc, &body, "disc", anatomy::SIDE_DISCS)?;
     for p in anatomy::SIDE_BONES {
         path(doc, &body, "bone", p)?;
