@@ -5,8 +5,10 @@
 //! `div.figure[dir=ltr]` is a grid whose columns are as wide as the two views, so each label
 //! stays over or under its view, wraps inside it in any language, grows with the visitor's
 //! text size and never crosses the drawing:
-//! `span.view-title` x2, `svg.drawing[role=toolbar]`, `div.ends.sides` (LEFT, RIGHT),
-//! `div.ends.faces` (Back, Front).
+//! `span.view-title` x2, `svg.drawing[role=toolbar]`, `div.ends.sides` (Left, Right),
+//! `div.ends.faces` (Back, Front). Inside the SVG: `g.body` (skin, bones), the region buttons in
+//! keyboard order (each with its muscles, fibres, what covers it, its focus ring and its hit
+//! rectangles), `g.felt-layer` (hidden `path.felt[data-felt]`), `g.outline` (the skin outline).
 
 use super::el::{html, path, svg, svg_group};
 use super::view::PANELS_ID;
