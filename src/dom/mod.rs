@@ -2,5 +2,6 @@
 pub mod drawing;
 pub mod el;
 pub mod listener;
+pub mod read;
 pub mod view;
 pub mod widget;

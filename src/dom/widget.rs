@@ -81,13 +81,19 @@ struct State {
 }
 
 impl Widget {
+    /// Reads the settings and draws the whole widget while it is detached; only when it can be
+    /// shown is the shadow root attached (which hides the fallback content) and the drawing put
+    /// in. Any error before that leaves the element as it was: fallback visible, mountable.
     pub fn mount(host: &JsValue, config: &JsValue) -> Result<Widget, JsValue> {
         let host: &Element = host
             .dyn_ref()
             .ok_or_else(|| error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat()))?;
         let doc = host.owner_document().ok_or_else(|| error("mount(): the element has no document"))?;
-        let shadow = shadow_root(host)?;
-        adopt_style(&doc, &shadow)?;
+        if let Some(root) = host.shadow_root() {
+            if root.query_selector(".lbm")?.is_some() {
+                return Err(error("this element already shows a lower-back-map widget; destroy() it before mounting again"));
+            }
+        }
 
         let json = read_json_script(host);
         let object = read_config(config, "config");
@@ -98,7 +104,7 @@ impl Widget {
         let initial = deep_link(&search, &hash).or(settings.initial);
 
         let view = View::build(&doc, &settings.content, &settings.clinic_name)?;
-        shadow.append_child(&view.root)?;
+        set_language(host, &view.root)?;
         let booking = resolve_booking(&doc, &settings, &mut warnings);
         warn_all(&warnings);
         let mut selection = Selection::default();
@@ -108,12 +114,18 @@ impl Widget {
         let state = State { settings, json, object, selection, view, booking, utm: utm_params(&search) };
         state.view.show_focus(&state.selection)?;
         state.show_selection()?;
-
         let ready = target_detail(state.selection.selected)?;
+
+        // Everything is drawn: now, and only now, the host changes.
+        let shadow = shadow_root(host)?;
+        adopt_style(&doc, &shadow)?;
+        shadow.append_child(&state.view.root)?;
         let shared = Rc::new(Shared { host: host.clone(), shadow, doc, state: RefCell::new(state) });
-        let listeners = listen(&shared)?;
-        shared.emit("map-ready", &ready)?;
-        Ok(Widget { shared, _listeners: listeners })
+        // From here on, dropping `widget` on an error takes the drawing out again.
+        let mut widget = Widget { shared, _listeners: Vec::new() };
+        widget._listeners = listen(&widget.shared)?;
+        widget.shared.emit("map-ready", &ready)?;
+        Ok(widget)
     }
 
     pub fn select(&self, target: Target) -> Result<(), JsValue> {
@@ -149,7 +161,9 @@ impl Widget {
 
     /// Replaces the JS config object (`element.config = {...}`) and redraws with it.
     pub fn set_config(&self, config: &JsValue) -> Result<(), JsValue> {
-        self.shared.state.borrow_mut().object = read_config(config, "config");
+        // Read first: a getter in the config runs page code, which may call back in.
+        let object = read_config(config, "config");
+        self.shared.state.borrow_mut().object = object;
         self.shared.refresh(Report::Config)
     }
 }
@@ -237,6 +251,7 @@ impl Shared {
             warn_all(&warnings);
             let had_focus = self.shadow.active_element().is_some();
             let view = View::build(&self.doc, &st.settings.content, &st.settings.clinic_name)?;
+            set_language(&self.host, &view.root)?;
             self.shadow.replace_child(&view.root, &st.view.root)?;
             st.view = view;
             let el = st.view.show_focus(&st.selection)?;
@@ -346,9 +361,6 @@ fn target_of(el: &Element) -> Result<Option<Target>, JsValue> {
 /// The host's open shadow root: a new one, or the empty one a destroyed widget left behind.
 fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
     if let Some(root) = host.shadow_root() {
-        if root.query_selector(".lbm")?.is_some() {
-            return Err(error("this element already shows a lower-back-map widget; destroy() it before mounting again"));
-        }
         return Ok(root);
     }
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
@@ -357,6 +369,18 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
                 .concat(),
         )
     })
+}
+
+/// The language and direction of the host (its own `lang`/`dir`, or the nearest ancestor's),
+/// on the widget's top element, so the shadow content reads and flows as the page does.
+fn set_language(host: &Element, root: &Element) -> Result<(), JsValue> {
+    for (attr, selector) in [("lang", "[lang]"), ("dir", "[dir=ltr i], [dir=rtl i]")] {
+        match host.closest(selector)?.and_then(|el| el.get_attribute(attr)) {
+            Some(value) => root.set_attribute(attr, &value)?,
+            None => root.remove_attribute(attr)?,
+        }
+    }
+    Ok(())
 }
 
 /// Styles through a constructed stylesheet, which a strict `style-src` allows; where the
@@ -409,10 +433,12 @@ fn settings_from(host: &Element, json: Option<&Value>, object: Option<&Value>, r
     (settings, warnings)
 }
 
+/// The config in the host's child `<script type="application/json">`, if any. Its text is
+/// parsed by JavaScript and never copied into the wasm whole.
 fn read_json_script(host: &Element) -> Option<Value> {
     let script = host.query_selector(":scope > script[type='application/json']").ok()??;
-    let text = script.text_content().unwrap_or_default();
-    match js_sys::JSON::parse(&text) {
+    let text = Reflect::get(&script, &"textContent".into()).ok()?;
+    match super::read::parse_json(&text) {
         Ok(parsed) => read_config(&parsed, "config JSON"),
         Err(e) => {
             let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
@@ -422,18 +448,12 @@ fn read_json_script(host: &Element) -> Option<Value> {
     }
 }
 
+/// Reads a config object within the limits of [`crate::config`], warning about each field
+/// it refused.
 fn read_config(config: &JsValue, field: &str) -> Option<Value> {
-    if config.is_undefined() || config.is_null() {
-        return None;
-    }
-    match serde_wasm_bindgen::from_value::<Value>(config.clone()) {
-        Ok(v) => Some(v),
-        Err(_) => {
-            let problem = "it could not be read; use an object of strings, lists and objects";
-            warn_all(&[Warning { field: field.into(), problem: problem.into() }]);
-            None
-        }
-    }
+    let (value, warnings) = super::read::read_js(config, field);
+    warn_all(&warnings);
+    value
 }
 
 /// The booking link's base for these settings: a web link resolved against the page, or a
