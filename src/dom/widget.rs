@@ -20,7 +20,8 @@ use web_sys::{
     Url,
 };
 
-const STYLE: &str = concat!(include_str!("widget.css"), include_str!("drawing.css"));
+/// The minified `widget.css` and `drawing.css` (see build.rs).
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 
 /// Where a selection came from, as reported in the `region-select` event.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -465,6 +466,11 @@ fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warni
     }
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
     match Url::new_with_base(link, &base) {
+        // Credentials would be published in the page and sent with the visit: refused.
+        Ok(url) if !url.username().is_empty() || !url.password().is_empty() => {
+            warnings.push(Warning { field: "booking-url".into(), problem: "it contains a user name or password".into() });
+            resolve_booking(doc, &Settings::default(), warnings)
+        }
         Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href()),
         _ => {
             warnings
