@@ -241,7 +241,7 @@ impl Settings {
     /// [`Settings::set_attribute`], with warnings naming `label` (the config key it came from).
     fn set(&mut self, name: &str, label: &str, value: &str, warnings: &mut Vec<Warning>) {
         let warn = |warnings: &mut Vec<Warning>, problem: &str| warnings.push(Warning::new(label, problem));
-        if value.chars().count() > MAX_TEXT {
+        if chars(value) > MAX_TEXT {
             return warn(warnings, &too_long(value));
         }
         match name {
@@ -288,7 +288,7 @@ impl Settings {
                 "ui" => self.apply_texts("ui", None, value, &mut warnings),
                 "regions" => self.apply_regions(value, &mut warnings),
                 STRETCH_KEY => self.apply_steps(value, &mut warnings),
-                _ if *value == Value::Refused => {}
+                _ if matches!(value, Value::Refused) => {}
                 _ => warnings.push(Warning::new(key, "unknown key")),
             }
         }
@@ -302,7 +302,7 @@ impl Settings {
         for (id, texts) in regions {
             match Region::from_id(id) {
                 Some(r) => self.apply_texts("regions", Some(r.id()), texts, warnings),
-                None if *texts == Value::Refused => {}
+                None if matches!(texts, Value::Refused) => {}
                 None => warnings.push(Warning::new(&["regions.", id].concat(), &unknown_region(id))),
             }
         }
@@ -359,7 +359,7 @@ fn checked_text(s: &str) -> Result<Text, String> {
     let t = s.trim();
     if t.is_empty() {
         Err(String::from("it is empty"))
-    } else if t.chars().count() > MAX_TEXT {
+    } else if chars(t) > MAX_TEXT {
         Err(too_long(t))
     } else {
         Ok(Cow::Owned(String::from(t)))
@@ -368,7 +368,7 @@ fn checked_text(s: &str) -> Result<Text, String> {
 
 /// The warning for a value of the wrong type; none for a refused one, already warned about.
 fn wrong(warnings: &mut Vec<Warning>, field: &str, what: &str, got: &Value) {
-    if *got != Value::Refused {
+    if !matches!(got, Value::Refused) {
         warnings.push(Warning::new(field, &["expected ", what, ", got ", got.kind()].concat()));
     }
 }
@@ -379,11 +379,16 @@ fn unknown_region(id: &str) -> String {
 }
 
 fn too_long(s: &str) -> String {
-    too_long_n(s.chars().count())
+    too_long_n(chars(s))
 }
 
 fn too_long_n(n: usize) -> String {
     ["it is ", &digits(n), " characters long; at most ", &digits(MAX_TEXT), " are allowed"].concat()
+}
+
+/// Characters (code points) in `s`: `s.chars().count()` without its large vectorised counter.
+fn chars(s: &str) -> usize {
+    s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
 }
 
 /// A number in decimal, without pulling in `core::fmt` (or UTF-8 checks).
@@ -676,6 +681,13 @@ mod tests {
         let mut st = Settings::default();
         assert_eq!(st.apply(&config), vec![]);
         assert_eq!(st, Settings::default());
+    }
+
+    #[test]
+    fn chars_counts_code_points() {
+        for t in ["", "abc", "é", "¿Dónde?", "日本", "👍🏽x", "\u{202E}"] {
+            assert_eq!(chars(t), t.chars().count(), "{t}");
+        }
     }
 
     #[test]
