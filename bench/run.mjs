@@ -290,7 +290,7 @@ async function firstFrames(browser, origin) {
     row('', 'first frame', 'x plain', 'x static');
     for (const name of Object.keys(LOAD_PAGES)) row(name, ms(med[name]), x(ratio(med[name], med.plain)), x(ratio(med[name], med.static)));
     for (const name of ['widget', 'clinic page']) {
-      const parts = [['loader', 'lower-back-map.js'], ['glue', /^lower-back-map\.[0-9a-f]{8}\.js$/], ['wasm', '.wasm']];
+      const parts = [['loader', 'lower-back-map.js'], ['glue', /^(lower-back-map\.[0-9a-f]{8}|lower_back_map)\.js$/], ['wasm', '.wasm']];
       const spans = parts.map(([label, file]) => {
         const match = (f) => (typeof file === 'string' ? f.name.endsWith(file) || f.name.includes(file) : file.test(f.name));
         const pick = (key) => median(loads[name].map((r) => r.files.find(match)?.[key]).filter((v) => v != null));
