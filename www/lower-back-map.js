@@ -15,8 +15,9 @@ async function compile() {
   const response = await fetch(wasm);
   if (!response.ok) throw new Error(`${wasm} answered ${response.status}`);
   const type = response.headers.get('Content-Type');
-  if (type?.trim().toLowerCase() === 'application/wasm') return WebAssembly.compileStreaming(response);
-  console.warn(`${PREFIX} ${wasm} was sent with Content-Type "${type}", not "application/wasm", so it is compiled only after it has fully downloaded. Send Content-Type: application/wasm for .wasm files.`);
+  const right = type?.trim().toLowerCase() === 'application/wasm';
+  if (right && WebAssembly.compileStreaming) return WebAssembly.compileStreaming(response);
+  if (!right) console.warn(`${PREFIX} ${wasm} was sent with Content-Type "${type}", not "application/wasm", so it is compiled only after it has fully downloaded. Send Content-Type: application/wasm for .wasm files.`);
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
