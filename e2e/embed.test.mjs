@@ -453,7 +453,7 @@ describe('attributes', () => {
     await page.close();
   });
 
-  test('an element moved to another place is drawn again and works', async () => {
+  test('an element moved to another place keeps working', async () => {
     const page = await host('<div id="a"><lower-back-map id="m"></lower-back-map></div><div id="b"></div>', { init: [RECORD_EVENTS] });
     await page.evaluate(() => document.getElementById('b').append(document.getElementById('m')));
     await widgetsReady(page);

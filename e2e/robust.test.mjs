@@ -157,13 +157,17 @@ describe('a fault in one widget never harms another', () => {
       const failed = message(() => g.mount(d, undefined));
       Document.prototype.createElementNS = original;
       const afterFail = { shadow: d.shadowRoot, visible: document.getElementById('fallback').getClientRects().length > 0 };
+      // The widget that was already on the page is unharmed.
+      const other = document.querySelector('lower-back-map');
+      other.select('si-joint', 'right');
+      afterFail.other = other.selected;
       const w = g.mount(d, undefined);
       const mounted = !!d.shadowRoot.querySelector('.region');
       const img = message(() => g.mount(document.getElementById('img'), undefined));
       return { failed, afterFail, mounted, img, imgShadow: document.getElementById('img').shadowRoot, again: message(() => g.mount(d)), destroyed: (w.destroy(), message(() => w.select('psoas'))) };
     });
     assert.match(result.failed, /broke createElementNS/);
-    assert.deepEqual(result.afterFail, { shadow: null, visible: true }, 'nothing attached: the fallback shows');
+    assert.deepEqual(result.afterFail, { shadow: null, visible: true, other: 'si-joint:right' }, 'nothing attached: the fallback shows');
     assert.equal(result.mounted, true, 'the element mounts once the page is sane again');
     assert.match(result.img, /cannot hold a widget/);
     assert.equal(result.imgShadow, null);
