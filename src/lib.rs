@@ -24,13 +24,16 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
 
+/// Panics reach the console with their message in development builds only: the hook costs
+/// 1.1 KB gzipped, and a release build aborts on a panic anyway (none is reachable from input).
 #[cfg(all(feature = "console_error_panic_hook", debug_assertions))]
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Draws a widget into `host`'s open shadow root and returns its handle.
+/// Draws a widget into `host`'s open shadow root and returns its handle. The widget is built
+/// before the shadow root is attached, so on an error the element is left as it was.
 ///
 /// Settings are read from, in rising priority: the host's child
 /// `<script type="application/json">`, the `config` object, and the host's attributes
