@@ -176,6 +176,38 @@ describe('a fault in one widget never harms another', () => {
     assert.match(result.destroyed, /this widget was destroyed/);
     await page.close();
   });
+
+  // Broken build: with warn_all() inside refresh()'s borrow_mut (as in cb63c60), the console.warn
+  // wrapper's select() panics ("already mutably borrowed"): with panic=abort that is
+  // "RuntimeError: unreachable", and every widget on the page is dead.
+  test('page code that calls back in while the widget redraws or is removed cannot trap it', async () => {
+    const page = await host('<lower-back-map id="m"></lower-back-map><lower-back-map id="other"></lower-back-map>');
+    const r = await page.evaluate(async () => {
+      const el = document.getElementById('m');
+      const warn = console.warn;
+      // An error tracker that wraps console.warn, and a focus tracker, both calling the widget.
+      console.warn = function (...args) { el.select('psoas'); return warn.apply(this, args); };
+      document.addEventListener('focusout', () => el.select('glutes', 'left'), true);
+      el.shadowRoot.querySelector('[data-target="ql-left"]').focus();
+      el.setAttribute('booking-url', 'javascript:alert(1)'); // a warning during the redraw
+      el.setAttribute('clinic-name', 'Clinic B'); // the focused drawing is replaced
+      el.config = { ui: { title: 5 } };
+      const during = el.selected;
+      el.remove();
+      await new Promise((r) => setTimeout(r, 0));
+      console.warn = warn;
+      const other = document.getElementById('other');
+      other.select('ql', 'right');
+      const fresh = document.createElement('lower-back-map');
+      document.body.append(fresh);
+      await new Promise((r) => setTimeout(r, 50));
+      fresh.select('si-joint', 'left');
+      return { during, other: other.selected, fresh: fresh.selected, lbm: other.shadowRoot.querySelectorAll('.lbm').length };
+    });
+    assert.deepEqual(r, { during: 'glutes:left', other: 'ql:right', fresh: 'si-joint:left', lbm: 1 });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

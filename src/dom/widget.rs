@@ -173,8 +173,10 @@ impl Drop for Widget {
     fn drop(&mut self) {
         // Listeners go with `_listeners`; the drawing goes here, leaving the shadow root empty
         // so the element can be mounted again.
-        if let Ok(st) = self.shared.state.try_borrow() {
-            st.view.root.remove();
+        // Removing a focused drawing runs the page's focusout listeners: no borrow is held.
+        let root = self.shared.state.try_borrow().ok().map(|st| st.view.root.clone());
+        if let Some(root) = root {
+            root.remove();
         }
     }
 }
@@ -239,7 +241,7 @@ impl Shared {
     /// Reads the settings again and redraws the view with them, keeping selection and focus.
     fn refresh(&self, report: Report) -> Result<(), JsValue> {
         let (settings, mut warnings) = self.settings_now(report);
-        let focus = {
+        let (new, focus) = {
             let mut st = self.state.borrow_mut();
             // The browser's verdict on the booking link was given when that link was set.
             let link_changed = settings.booking_url != st.settings.booking_url;
@@ -249,16 +251,22 @@ impl Shared {
             if link_changed {
                 warnings.extend(link_warnings);
             }
-            warn_all(&warnings);
             let had_focus = self.shadow.active_element().is_some();
             let view = View::build(&self.doc, &st.settings.content, &st.settings.clinic_name)?;
             set_language(&self.host, &view.root)?;
-            self.shadow.replace_child(&view.root, &st.view.root)?;
             st.view = view;
             let el = st.view.show_focus(&st.selection)?;
             st.show_selection()?;
-            had_focus.then_some(el)
+            (st.view.root.clone(), had_focus.then_some(el))
         };
+        // Page code may run from here on (a console.warn wrapper, a focusout listener when the
+        // focused drawing is replaced) and call back in, even redraw: the state is no longer
+        // borrowed, and whichever drawing is shown now is the one replaced.
+        warn_all(&warnings);
+        match self.shadow.query_selector(".lbm")? {
+            Some(shown) => self.shadow.replace_child(&new, &shown).map(drop)?,
+            None => self.shadow.append_child(&new).map(drop)?,
+        }
         match focus {
             Some(el) => el.focus(),
             None => Ok(()),
