@@ -161,12 +161,22 @@ describe('a fault in one widget never harms another', () => {
       const other = document.querySelector('lower-back-map');
       other.select('si-joint', 'right');
       afterFail.other = other.selected;
+      // Proxies as the host: refused with a clear error, never a throw through the wasm.
+      // Broken build: without the Reflect check in mount(), the Proxy of an element passes
+      // `instanceof` and its getter throws "Illegal invocation" through the wasm frames.
+      afterFail.proxies = [
+        message(() => g.mount(new Proxy(document.createElement('div'), {}), undefined)),
+        message(() => g.mount(new Proxy({}, { get() { throw new Error('trap'); } }), undefined)),
+      ];
       const w = g.mount(d, undefined);
       const mounted = !!d.shadowRoot.querySelector('.region');
       const img = message(() => g.mount(document.getElementById('img'), undefined));
       return { failed, afterFail, mounted, img, imgShadow: document.getElementById('img').shadowRoot, again: message(() => g.mount(d)), destroyed: (w.destroy(), message(() => w.select('psoas'))) };
     });
     assert.match(result.failed, /broke createElementNS/);
+    assert.match(result.afterFail.proxies[0], /mount\(\) needs an Element to draw into, but got a HTMLDivElement/);
+    assert.match(result.afterFail.proxies[1], /mount\(\) needs an Element to draw into, but got object/);
+    delete result.afterFail.proxies;
     assert.deepEqual(result.afterFail, { shadow: null, visible: true, other: 'si-joint:right' }, 'nothing attached: the fallback shows');
     assert.equal(result.mounted, true, 'the element mounts once the page is sane again');
     assert.match(result.img, /cannot hold a widget/);

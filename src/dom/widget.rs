@@ -86,9 +86,13 @@ impl Widget {
     /// shown is the shadow root attached (which hides the fallback content) and the drawing put
     /// in. Any error before that leaves the element as it was: fallback visible, mountable.
     pub fn mount(host: &JsValue, config: &JsValue) -> Result<Widget, JsValue> {
-        let host: &Element = host
-            .dyn_ref()
-            .ok_or_else(|| error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat()))?;
+        let not_element = || error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat());
+        // `instanceof` accepts a Proxy of an element, whose DOM getters then throw: that is
+        // caught here (Reflect), before a web-sys call could throw through the wasm.
+        if Reflect::get(host, &"ownerDocument".into()).is_err() {
+            return Err(not_element());
+        }
+        let host: &Element = host.dyn_ref().ok_or_else(not_element)?;
         let doc = host.owner_document().ok_or_else(|| error("mount(): the element has no document"))?;
         if let Some(root) = host.shadow_root() {
             if root.query_selector(".lbm")?.is_some() {
@@ -536,9 +540,14 @@ fn type_name(value: &JsValue) -> String {
     if value.is_null() {
         return "null".into();
     }
-    if let Some(obj) = value.dyn_ref::<Object>() {
-        let name = String::from(obj.constructor().name());
-        if !name.is_empty() && value.is_object() {
+    if value.is_object() {
+        // Through Reflect, which catches: a Proxy's trap may throw.
+        let name = Reflect::get(value, &"constructor".into())
+            .and_then(|c| Reflect::get(&c, &"name".into()))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if !name.is_empty() {
             return ["a ", &name].concat();
         }
     }
