@@ -1,13 +1,16 @@
-// Benchmark of the widget against a hand-written static baseline: sizes, time to a clickable
-// map, click to panel, memory over 1,000 selections, and a Lighthouse run on the clinic page.
-// Prints figures, not pass/fail, and writes bench/results/latest.json.
-//   scripts/build.sh web && node bench/run.mjs      (BENCH_RUNS=15 loads per page by default, at least 7)
+// Benchmark of the widget against a hand-written static baseline and a hand-written plain-JS
+// custom element: sizes, first frame with a region painted (localhost and slow 4G, from a
+// CDN-like server), time to a clickable map, click to panel, memory over 1,000 selections, and a
+// Lighthouse run on the clinic page. Prints figures, not pass/fail; writes bench/results/latest.json.
+//   scripts/build.sh web && node bench/run.mjs      (BENCH_RUNS=15 loads per page by default, at least 7;
+//   BENCH_LOAD_RUNS=9 loads per page and network for the first-frame section; BENCH_ONLY=load runs only that)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { launchChromium, serve, CHROMIUM_ARGS } from '../e2e/browser.mjs';
 import { measure } from './size.mjs';
+import { cdn } from './cdn.mjs';
 
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS) || 15);
 const SELECTIONS = 1000;
@@ -15,6 +18,20 @@ const CPU_SLOWDOWN = 4;
 const VIEWPORT = { width: 412, height: 823 }; // Lighthouse's mobile screen
 const TARGETS = ['ql-left', 'ql-right', 'si-joint-left', 'si-joint-right', 'glutes-left', 'glutes-right', 'psoas-both'];
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const LOAD_RUNS = Math.max(3, Number(process.env.BENCH_LOAD_RUNS) || 9);
+// Chromium's network emulation: the latency is added to every request.
+const NETWORKS = {
+  localhost: null,
+  'slow 4G': { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+};
+// Bare host pages on the CDN-like server. The headline case is the two-line snippet without
+// preload hints (files from dist/); the clinic page with its hints is shown beside it.
+const LOAD_PAGES = {
+  static: '/bench/baseline/',
+  plain: '/bench/plain/',
+  widget: '/bench/snippet/',
+  'clinic page': '/www/index.html',
+};
 
 // ---- what runs inside every page -----------------------------------------------------------
 
@@ -213,6 +230,82 @@ async function speed(browser, pages) {
   return result;
 }
 
+// ---- 3. first frame with a region painted ---------------------------------------------------
+
+// Installed before any page script: resolves __firstFrame with the time at which the first frame
+// that holds a region with a size has been produced. The check runs in requestAnimationFrame
+// (before that frame's style, layout and paint); the time is taken in a task queued from there,
+// which runs after the frame.
+function framePROBE() {
+  window.__firstFrame = new Promise((resolve) => {
+    const tick = () => {
+      const host = document.querySelector('lower-back-map, plain-map');
+      const region = (host?.shadowRoot ?? document).querySelector('[data-target]');
+      if (region && region.getBoundingClientRect().width > 0) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(0);
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function oneFirstFrame(browser, url, network) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(framePROBE);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
+    await page.goto(url, { waitUntil: 'commit' });
+    const frame = await withTimeout(page.evaluate(() => window.__firstFrame), 60, `first frame of ${url}`);
+    const files = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => /\.(js|wasm)$/.test(e.name)).map((e) => ({ name: e.name.split('/').pop(), start: e.startTime, end: e.responseEnd, bytes: e.transferSize })));
+    if (errors.length) throw new Error(`errors on ${url}: ${errors.join('; ')}`);
+    return { frame, files };
+  } finally {
+    await context.close();
+  }
+}
+
+async function firstFrames(browser, origin) {
+  const result = {};
+  for (const [network, conditions] of Object.entries(NETWORKS)) {
+    section(`first frame with a region painted, ${network}${conditions ? ' (150 ms latency, 1.6 Mbit/s down)' : ''}: CDN-like server (gzip, keep-alive), CPU ${CPU_SLOWDOWN}x slower, median of ${LOAD_RUNS} alternating loads`);
+    const loads = Object.fromEntries(Object.keys(LOAD_PAGES).map((name) => [name, []]));
+    for (const path of Object.values(LOAD_PAGES)) await oneFirstFrame(browser, origin + path, conditions); // warm-up
+    for (let i = 0; i < LOAD_RUNS; i++) {
+      for (const [name, path] of Object.entries(LOAD_PAGES)) loads[name].push(await oneFirstFrame(browser, origin + path, conditions));
+    }
+    const med = Object.fromEntries(Object.entries(loads).map(([name, runs]) => [name, median(runs.map((r) => r.frame))]));
+    row('', 'first frame', 'x plain', 'x static');
+    for (const name of Object.keys(LOAD_PAGES)) row(name, ms(med[name]), x(ratio(med[name], med.plain)), x(ratio(med[name], med.static)));
+    for (const name of ['widget', 'clinic page']) {
+      const parts = [['loader', 'lower-back-map.js'], ['glue', /^(lower-back-map\.[0-9a-f]{8}|lower_back_map)\.js$/], ['wasm', '.wasm']];
+      const spans = parts.map(([label, file]) => {
+        const match = (f) => (typeof file === 'string' ? f.name.endsWith(file) || f.name.includes(file) : file.test(f.name));
+        const pick = (key) => median(loads[name].map((r) => r.files.find(match)?.[key]).filter((v) => v != null));
+        return `${label} ${pick('start')?.toFixed(0)}-${pick('end')?.toFixed(0)}`;
+      });
+      console.log(`  (${name} files, ms after navigation start: ${spans.join(', ')})`);
+    }
+    result[network] = { medians: med, ratios: { plain: ratio(med.widget, med.plain), static: ratio(med.widget, med.static) }, samples: Object.fromEntries(Object.entries(loads).map(([n, r]) => [n, r.map((l) => l.frame)])) };
+  }
+  const l = result.localhost.ratios.plain;
+  const s4 = result['slow 4G'].ratios.plain;
+  console.log(`  widget / plain-JS element: localhost ${x(l)} (target 1.3x), slow 4G ${x(s4)} (target 1.5x)`);
+  return result;
+}
+
 // ---- 4. memory -----------------------------------------------------------------------------
 
 async function readMemory(cdp, page) {
@@ -393,6 +486,18 @@ async function main() {
   }
   try {
     const size = sizes();
+    // The headline page loads the files a CDN would serve: package www/pkg into dist/.
+    execFileSync('bash', ['scripts/dist.sh', '--no-build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const server = await cdn('.');
+    cleanups.push(() => server.stop());
+    if (process.env.BENCH_ONLY === 'load') {
+      const browser = await launchChromium();
+      cleanups.push(() => browser.close());
+      env.chromium = browser.version();
+      const frames = await firstFrames(browser, server.url.replace(/\/$/, ''));
+      save({ environment: env, settings: { loadRuns: LOAD_RUNS, cpuSlowdown: CPU_SLOWDOWN, networks: NETWORKS }, size, firstFrames: frames });
+      return;
+    }
     const www = await serve('www');
     cleanups.push(async () => www.stop());
     const base = await serve('bench/baseline');
@@ -405,13 +510,14 @@ async function main() {
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
     env.chromium = browser.version();
+    const frames = await firstFrames(browser, server.url.replace(/\/$/, ''));
     const speedResult = await speed(browser, pages);
     const mem = await memory(browser, { widget: pages.widget, baseline: pages.baseline });
     await cleanups.pop()(); // close this browser before Lighthouse starts its own
 
     const lh = await lighthouseRun(www.url);
     summary(env, size, speedResult, mem, lh);
-    save({ environment: env, settings: { runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, viewport: VIEWPORT, selections: SELECTIONS }, size, speed: speedResult, memory: mem, lighthouse: lh });
+    save({ environment: env, settings: { runs: RUNS, loadRuns: LOAD_RUNS, cpuSlowdown: CPU_SLOWDOWN, viewport: VIEWPORT, selections: SELECTIONS, networks: NETWORKS }, size, firstFrames: frames, speed: speedResult, memory: mem, lighthouse: lh });
   } finally {
     await cleanup();
   }

@@ -1,20 +1,26 @@
 // Sizes of what a visitor downloads for the widget: wasm, its JS glue and the loader, raw,
 // gzipped (-9) and brotli-compressed (max quality). node bench/size.mjs [--json]
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// The product's target is 30 KB; this is the budget held today (README, "Size and speed",
-// explains the gap and what closing it would cost). Lower it whenever the code shrinks.
-export const BUDGET_GZIP = 64 * 1024;
+// The target is 40 KB (issue 11); this is the budget held today, 44.3 KB measured (README, "Size
+// and speed", explains the gap and what closing it would cost). Lower it whenever the code shrinks.
+export const BUDGET_GZIP = 45 * 1024;
 export const FILES = {
   wasm: 'www/pkg/lower_back_map_bg.wasm',
   glue: 'www/pkg/lower_back_map.js',
   loader: 'www/lower-back-map.js',
 };
 
+function minified(path) {
+  return execFileSync('node_modules/.bin/terser', [path, '--module', '--compress', '--mangle', '--format', 'quote_style=3']);
+}
+
 export function measure(files = FILES) {
   const rows = Object.entries(files).map(([name, path]) => {
-    const data = readFileSync(path);
+    // The loader ships minified (scripts/dist.sh, same terser flags): measure that.
+    const data = name === 'loader' ? minified(path) : readFileSync(path);
     return {
       name, path, raw: data.length,
       gzip: gzipSync(data, { level: 9 }).length,
@@ -34,6 +40,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
     console.log('file       raw        gzip       brotli');
     for (const r of rows) console.log(`${r.name.padEnd(8)}${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
-    console.log(`budget: ${kb(BUDGET_GZIP)} gzipped for wasm + glue + loader (target 30 KB, see README)`);
+    console.log(`budget: ${kb(BUDGET_GZIP)} gzipped for wasm + glue + loader (target 40 KB, see README)`);
   }
 }

@@ -158,7 +158,7 @@ test('a selection is announced politely without moving focus', async () => {
     const live = root.querySelector('[aria-live="polite"]');
     return { live: live.textContent, focus: root.activeElement?.dataset.target };
   });
-  assert.equal(state.live, 'Showing Quadratus lumborum, right side.');
+  assert.equal(state.live, 'Showing \u2068Quadratus lumborum\u2069, \u2068right side\u2069.', 'values isolated (bidi)');
   assert.equal(state.focus, 'ql-right');
   assert.equal((await panel(page)).heading, 'Quadratus lumborum, right side');
   await page.close();

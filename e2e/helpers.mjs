@@ -38,11 +38,14 @@ export async function open(browser, url, options = {}) {
 
 export const TARGETS = ['ql-left', 'ql-right', 'si-joint-left', 'si-joint-right', 'glutes-left', 'glutes-right', 'psoas-both'];
 
-/** The widget's visible panel heading and booking link. */
+/** Text without the bidi isolates (U+2068 … U+2069) the widget puts around filled-in values. */
+export const plain = (text) => text?.replace(/[\u2068\u2069]/g, '');
+
+/** The widget's visible panel heading (isolates removed, see plain()) and booking link. */
 export async function panel(page, widget = 'lower-back-map') {
   const active = page.locator(`${widget} .panel.is-active`);
   return {
-    heading: await active.locator('h2').textContent(),
+    heading: plain(await active.locator('h2').textContent()),
     href: await active.locator('a.book').getAttribute('href'),
   };
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the files a clinic puts on any static host or CDN folder, into dist/:
-#   lower-back-map.js              the loader marketers paste (stable name: short cache)
+#   lower-back-map.js              the loader marketers paste, minified (stable name: short cache)
 #   lower-back-map-VERSION.js      the same loader, pinned to this release
 #   lower-back-map.HASH.js         wasm-bindgen's glue, named by its content (cache forever)
 #   lower-back-map.HASH.wasm       the widget, named by its content (cache forever)
@@ -64,6 +64,10 @@ mv "$tmp/glue.js" "$tmp/$glue_name"
 cp "$loader" "$tmp/loader.js"
 replace_once "$tmp/loader.js" "'./pkg/lower_back_map.js'" "'./$glue_name'"
 replace_once "$tmp/loader.js" "'./pkg/lower_back_map_bg.wasm'" "'./$wasm_name'"
+# Visitors get the loader minified (its comments are in www/lower-back-map.js and the README).
+use_node_tools
+terser "$tmp/loader.js" --module --compress --mangle --format quote_style=3 -o "$tmp/loader.min.js"
+mv "$tmp/loader.min.js" "$tmp/loader.js"
 cp "$tmp/loader.js" "$tmp/lower-back-map-$version.js"
 mv "$tmp/loader.js" "$tmp/lower-back-map.js"
 

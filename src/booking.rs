@@ -111,9 +111,16 @@ pub fn is_calcom_field(f: &str) -> bool {
         && f.len() <= 64
 }
 
-/// The note for the therapist: `ui.therapistNote` with the area's name and side.
+/// The note for the therapist: `ui.therapistNote` with the area's name and side. It is plain
+/// text in another system's form, so it carries no direction controls at all: not the isolates
+/// the widget puts around filled-in values on its own page, nor any a config string brought.
 pub fn note(content: &Content, target: Target) -> String {
-    content.fill(content.ui(Ui::TherapistNote), target)
+    content.fill(content.ui(Ui::TherapistNote), target).chars().filter(|c| !is_bidi_control(*c)).collect()
+}
+
+/// U+200E/F marks, U+202A to U+202E embeddings and overrides, U+2066 to U+2069 isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The booking link for `provider`: `base` (an absolute http(s) URL) with the selection written
@@ -133,6 +140,14 @@ pub fn href(base: &str, provider: &Provider, target: Option<Target>, content: &C
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_note_carries_no_direction_controls() {
+        let mut content = Content::default();
+        *content.slot_mut("regions", Some("ql"), "name").unwrap() = "QL \u{202E}evil".into();
+        let note = note(&content, Target::new(crate::regions::Region::Ql, crate::regions::Side::Left));
+        assert_eq!(note, "Lower back map: QL evil, left side");
+    }
+
     use super::*;
     use crate::links::{query_pairs, utm_params};
     use crate::regions::{Region, Side};

@@ -1,20 +1,41 @@
 //! The marketer's settings: attributes and JSON config, checked field by field.
 //!
 //! Config arrives from JavaScript (a `config` object, or the JSON in a child
-//! `<script type="application/json">`) and is read by serde into a small [`Value`] tree.
-//! [`Settings::apply`] then walks that tree: every good field replaces its default, every bad
-//! one keeps the default and yields a [`Warning`] that names it. Nothing here can fail.
+//! `<script type="application/json">`). [`read`] walks it, one bounded step at a time, into a
+//! small [`Value`] tree: the [`limits`](MAX_DEPTH) below hold whatever the object is (5,000
+//! nested arrays, a throwing getter, a Proxy, a megabyte of text), and each limit hit is one
+//! [`Warning`] that names the field and the limit. [`Settings::apply`] then walks that tree:
+//! every good field replaces its default, every bad one keeps the default and yields a warning
+//! that names it. Nothing here can fail or panic.
 
 pub use crate::analytics::Analytics;
 use crate::booking::ProviderKind;
 use crate::content::{Content, Text, STRETCH_KEY};
 use crate::links::{check_link, LinkError, LinkKind};
 use crate::regions::{Region, Target};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
+
+// ---- Limits on what settings may hold ------------------------------------------------------
+// One set of limits for the config object, the JSON child and the attributes. Each is far
+// above what a full translation needs (the deepest key, `regions.psoas.name`, is 3 levels;
+// the widest object, `ui`, has 28 keys; the English text is about 10,000 characters) and far
+// below what could hurt the page (the walk recurses at most MAX_DEPTH levels, reads at most
+// MAX_VALUES values, copies at most MAX_TOTAL_TEXT characters into the wasm).
 
 /// Longest accepted text; a longer one is a mistake or an attack and would wreck the layout.
 pub const MAX_TEXT: usize = 2_000;
+/// Deepest nesting of objects and lists read: the config object itself is level 1,
+/// `regions` level 2, `regions.psoas` level 3. Anything deeper is refused, not read.
+pub const MAX_DEPTH: usize = 5;
+/// Most entries in one object or list.
+pub const MAX_ITEMS: usize = 64;
+/// Most values (objects, lists, strings, others) in one whole config.
+pub const MAX_VALUES: usize = 512;
+/// Most characters (UTF-16 code units) of text in one whole config.
+pub const MAX_TOTAL_TEXT: usize = 100_000;
+/// Most stretch steps: each is drawn in every panel that shows the stretch.
+pub const MAX_STEPS: usize = 12;
+
 pub const DEFAULT_CLINIC: &str = "Focused Care Therapeutic Massage";
 /// Where the booking link points until a valid `booking-url` is set: the host page's own
 /// booking section, as on the clinic's page.
@@ -28,6 +49,9 @@ pub enum Value {
     Map(Vec<(String, Value)>),
     /// Any other JS value, by its kind ("a number", "a boolean", "null").
     Other(&'static str),
+    /// A value [`read`] refused (a limit, or reading it threw); it has been warned about, so
+    /// [`Settings::apply`] keeps the default silently.
+    Refused,
 }
 
 impl Value {
@@ -37,66 +61,125 @@ impl Value {
             Value::List(_) => "a list",
             Value::Map(_) => "an object",
             Value::Other(k) => k,
+            Value::Refused => "a refused value",
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(ValueVisitor)
+/// What a config node is, as far as can be told without reading its contents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A string of this many UTF-16 code units.
+    Str(usize),
+    /// A list of this many items.
+    List(usize),
+    /// An object with this many own enumerable keys.
+    Map(usize),
+    Other(&'static str),
+}
+
+/// Reading a config node threw (a getter, a Proxy trap, a revoked Proxy).
+#[derive(Debug)]
+pub struct Threw;
+
+/// A config as JavaScript holds it, read one step at a time: js-sys in the browser
+/// (`dom::read`), a [`Value`] tree in the tests. `Err(Threw)` means reading threw (a getter, a
+/// Proxy trap, a revoked Proxy).
+pub trait Source: Sized {
+    fn kind(&mut self) -> Result<Kind, Threw>;
+    /// The string, once its [`Kind::Str`] length has been accepted.
+    fn text(&self) -> Result<String, Threw>;
+    /// Item `i` of a list.
+    fn item(&self, i: usize) -> Result<Self, Threw>;
+    /// Key `i` of an object, and its value.
+    fn entry(&self, i: usize) -> (String, Result<Self, Threw>);
+}
+
+/// Reads a whole config from `root` within the limits above. `field` names the root in
+/// warnings ("config", "config JSON"); deeper fields are named by their path (`ui.title`,
+/// `stretchSteps.3`).
+pub fn read<S: Source>(mut root: S, field: &str) -> (Value, Vec<Warning>) {
+    let mut walk = Walk { values: 0, text: 0, warnings: Vec::new() };
+    let value = walk.node(&mut root, field, "", 1);
+    (value, walk.warnings)
+}
+
+struct Walk {
+    values: usize,
+    text: usize,
+    warnings: Vec<Warning>,
+}
+
+impl Walk {
+    /// Reads `node` at `path` (empty for the root, named `field`); containers at `depth`.
+    /// Recursion is bounded by MAX_DEPTH, so the stack use is too.
+    fn node<S: Source>(&mut self, node: &mut S, field: &str, path: &str, depth: usize) -> Value {
+        let name = if path.is_empty() { field } else { path };
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return self.refuse(name, &["the config holds more than ", &digits(MAX_VALUES), " values"].concat());
+        }
+        let kind = match node.kind() {
+            Ok(k) => k,
+            Err(Threw) => return self.refuse(name, UNREADABLE),
+        };
+        let count = match kind {
+            Kind::Other(k) => return Value::Other(k),
+            Kind::Str(len) => {
+                if len > MAX_TEXT * 2 {
+                    return self.refuse(name, &too_long_n(len));
+                }
+                self.text += len;
+                if self.text > MAX_TOTAL_TEXT {
+                    return self
+                        .refuse(name, &["the config holds more than ", &digits(MAX_TOTAL_TEXT), " characters of text"].concat());
+                }
+                return match node.text() {
+                    Ok(s) => Value::Str(s),
+                    Err(Threw) => self.refuse(name, UNREADABLE),
+                };
+            }
+            Kind::List(n) | Kind::Map(n) => n,
+        };
+        if depth > MAX_DEPTH {
+            return self.refuse(name, &["it is nested more than ", &digits(MAX_DEPTH), " levels deep"].concat());
+        }
+        if count > MAX_ITEMS {
+            return self
+                .refuse(name, &["it has ", &digits(count), " entries; at most ", &digits(MAX_ITEMS), " are allowed"].concat());
+        }
+        let child_path = |key: &str| if path.is_empty() { String::from(key) } else { [path, ".", key].concat() };
+        if let Kind::List(_) = kind {
+            let mut items = Vec::with_capacity(count);
+            for i in 0..count {
+                let p = child_path(&digits(i));
+                items.push(match node.item(i) {
+                    Ok(mut child) => self.node(&mut child, field, &p, depth + 1),
+                    Err(Threw) => self.refuse(&p, UNREADABLE),
+                });
+            }
+            return Value::List(items);
+        }
+        let mut entries = Vec::with_capacity(count);
+        for i in 0..count {
+            let (key, child) = node.entry(i);
+            let p = child_path(&key);
+            let value = match child {
+                Ok(mut child) => self.node(&mut child, field, &p, depth + 1),
+                Err(Threw) => self.refuse(&p, UNREADABLE),
+            };
+            entries.push((key, value));
+        }
+        Value::Map(entries)
+    }
+
+    fn refuse(&mut self, field: &str, problem: &str) -> Value {
+        self.warnings.push(Warning::new(field, problem));
+        Value::Refused
     }
 }
 
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(String::from(v)))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Value, E> {
-        Ok(Value::Other("a boolean"))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Value, E> {
-        Ok(Value::Other("a number"))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Value, E> {
-        Ok(Value::Other("a number"))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Value, E> {
-        Ok(Value::Other("a number"))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Other("null"))
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Other("null"))
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(v) = seq.next_element()? {
-            items.push(v);
-        }
-        Ok(Value::List(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, Value>()? {
-            entries.push((k, v));
-        }
-        Ok(Value::Map(entries))
-    }
-}
+const UNREADABLE: &str = "reading it threw an error (a getter or a Proxy?); use plain strings, lists and objects";
 
 /// A bad setting: which field, and why its default was kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,7 +272,7 @@ impl Settings {
     /// [`Settings::set_attribute`], with warnings naming `label` (the config key it came from).
     fn set(&mut self, name: &str, label: &str, value: &str, warnings: &mut Vec<Warning>) {
         let warn = |warnings: &mut Vec<Warning>, problem: &str| warnings.push(Warning::new(label, problem));
-        if value.chars().count() > MAX_TEXT {
+        if chars(value) > MAX_TEXT {
             return warn(warnings, &too_long(value));
         }
         match name {
@@ -236,14 +319,14 @@ impl Settings {
     pub fn apply(&mut self, config: &Value) -> Vec<Warning> {
         let mut warnings = Vec::new();
         let Value::Map(entries) = config else {
-            warnings.push(Warning::new("config", &expected("an object", config)));
+            wrong(&mut warnings, "config", "an object", config);
             return warnings;
         };
         for (key, value) in entries {
             if let Some((attr, _)) = ATTRIBUTES.iter().find(|(_, k)| k == key) {
                 match value {
                     Value::Str(s) => self.set(attr, key, s, &mut warnings),
-                    other => warnings.push(Warning::new(key, &expected("a string", other))),
+                    other => wrong(&mut warnings, key, "a string", other),
                 }
                 continue;
             }
@@ -251,6 +334,7 @@ impl Settings {
                 "ui" => self.apply_texts("ui", None, value, &mut warnings),
                 "regions" => self.apply_regions(value, &mut warnings),
                 STRETCH_KEY => self.apply_steps(value, &mut warnings),
+                _ if matches!(value, Value::Refused) => {}
                 _ => warnings.push(Warning::new(key, "unknown key")),
             }
         }
@@ -259,11 +343,12 @@ impl Settings {
 
     fn apply_regions(&mut self, value: &Value, warnings: &mut Vec<Warning>) {
         let Value::Map(regions) = value else {
-            return warnings.push(Warning::new("regions", &expected("an object", value)));
+            return wrong(warnings, "regions", "an object", value);
         };
         for (id, texts) in regions {
             match Region::from_id(id) {
                 Some(r) => self.apply_texts("regions", Some(r.id()), texts, warnings),
+                None if matches!(texts, Value::Refused) => {}
                 None => warnings.push(Warning::new(&["regions.", id].concat(), &unknown_region(id))),
             }
         }
@@ -275,25 +360,30 @@ impl Settings {
             None => String::from(group),
         };
         let Value::Map(entries) = value else {
-            return warnings.push(Warning::new(&prefix, &expected("an object", value)));
+            return wrong(warnings, &prefix, "an object", value);
         };
         for (key, text) in entries {
             let field = [prefix.as_str(), ".", key].concat();
             match (self.content.slot_mut(group, region, key), text) {
+                (None, Value::Refused) => {}
                 (None, _) => warnings.push(Warning::new(&field, "unknown key")),
                 (Some(slot), Value::Str(s)) => match checked_text(s) {
                     Ok(t) => *slot = t,
                     Err(problem) => warnings.push(Warning::new(&field, &problem)),
                 },
-                (Some(_), other) => warnings.push(Warning::new(&field, &expected("a string", other))),
+                (Some(_), other) => wrong(warnings, &field, "a string", other),
             }
         }
     }
 
     fn apply_steps(&mut self, value: &Value, warnings: &mut Vec<Warning>) {
         let Value::List(items) = value else {
-            return warnings.push(Warning::new(STRETCH_KEY, &expected("a list of strings", value)));
+            return wrong(warnings, STRETCH_KEY, "a list of strings", value);
         };
+        if items.len() > MAX_STEPS {
+            let problem = ["it has ", &digits(items.len()), " steps; at most ", &digits(MAX_STEPS), " are allowed"].concat();
+            return warnings.push(Warning::new(STRETCH_KEY, &problem));
+        }
         let mut steps = Vec::with_capacity(items.len());
         for item in items {
             match item {
@@ -301,7 +391,7 @@ impl Settings {
                     Ok(t) => steps.push(t),
                     Err(problem) => return warnings.push(Warning::new(STRETCH_KEY, &problem)),
                 },
-                other => return warnings.push(Warning::new(STRETCH_KEY, &expected("a list of strings", other))),
+                other => return wrong(warnings, STRETCH_KEY, "a list of strings", other),
             }
         }
         if steps.is_empty() {
@@ -315,15 +405,18 @@ fn checked_text(s: &str) -> Result<Text, String> {
     let t = s.trim();
     if t.is_empty() {
         Err(String::from("it is empty"))
-    } else if t.chars().count() > MAX_TEXT {
+    } else if chars(t) > MAX_TEXT {
         Err(too_long(t))
     } else {
         Ok(Cow::Owned(String::from(t)))
     }
 }
 
-fn expected(what: &str, got: &Value) -> String {
-    ["expected ", what, ", got ", got.kind()].concat()
+/// The warning for a value of the wrong type; none for a refused one, already warned about.
+fn wrong(warnings: &mut Vec<Warning>, field: &str, what: &str, got: &Value) {
+    if !matches!(got, Value::Refused) {
+        warnings.push(Warning::new(field, &["expected ", what, ", got ", got.kind()].concat()));
+    }
 }
 
 fn unknown_region(id: &str) -> String {
@@ -332,7 +425,16 @@ fn unknown_region(id: &str) -> String {
 }
 
 fn too_long(s: &str) -> String {
-    ["it is ", &digits(s.chars().count()), " characters long; at most ", &digits(MAX_TEXT), " are allowed"].concat()
+    too_long_n(chars(s))
+}
+
+fn too_long_n(n: usize) -> String {
+    ["it is ", &digits(n), " characters long; at most ", &digits(MAX_TEXT), " are allowed"].concat()
+}
+
+/// Characters (code points) in `s`: `s.chars().count()` without its large vectorised counter.
+fn chars(s: &str) -> usize {
+    s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
 }
 
 /// A number in decimal, without pulling in `core::fmt` (or UTF-8 checks).
@@ -492,6 +594,173 @@ mod tests {
         let w = st.apply(&map(&[("stretchSteps", Value::List(vec![])), ("ui", map(&[("title", s("  "))]))]));
         assert_eq!(fields(&w), ["stretchSteps", "ui.title"]);
         assert_eq!(st, Settings::default());
+    }
+
+    /// A config held as a [`Value`] tree, read the way `dom::read` reads a JS object;
+    /// `Other("throws")` stands for a getter that throws.
+    struct Tree<'a>(&'a Value);
+
+    impl<'a> Source for Tree<'a> {
+        fn kind(&mut self) -> Result<Kind, Threw> {
+            Ok(match self.0 {
+                Value::Str(s) => Kind::Str(s.encode_utf16().count()),
+                Value::List(items) => Kind::List(items.len()),
+                Value::Map(entries) => Kind::Map(entries.len()),
+                Value::Other("throws") => return Err(Threw),
+                Value::Other(k) => Kind::Other(k),
+                Value::Refused => Kind::Other("refused"),
+            })
+        }
+        fn text(&self) -> Result<String, Threw> {
+            match self.0 {
+                Value::Str(s) => Ok(s.clone()),
+                _ => Err(Threw),
+            }
+        }
+        fn item(&self, i: usize) -> Result<Self, Threw> {
+            match self.0 {
+                Value::List(items) => Ok(Tree(&items[i])),
+                _ => Err(Threw),
+            }
+        }
+        fn entry(&self, i: usize) -> (String, Result<Self, Threw>) {
+            match self.0 {
+                Value::Map(entries) => (entries[i].0.clone(), Ok(Tree(&entries[i].1))),
+                _ => (String::new(), Err(Threw)),
+            }
+        }
+    }
+
+    /// Reads `config` within the limits, then applies it to the defaults; every warning.
+    fn read_apply(config: &Value) -> (Settings, Value, Vec<Warning>) {
+        let (value, mut w) = read(Tree(config), "config");
+        let mut st = Settings::default();
+        w.extend(st.apply(&value));
+        (st, value, w)
+    }
+
+    fn nested(levels: usize) -> Value {
+        wrap(s("deep"), levels)
+    }
+    fn wrap(mut v: Value, levels: usize) -> Value {
+        for _ in 0..levels {
+            v = Value::List(vec![v]);
+        }
+        v
+    }
+
+    // Each limit test was checked by raising its limit in `Walk::node` once (or removing the
+    // check): the test then fails on the value read or on the warning list.
+    #[test]
+    fn a_good_config_reads_unchanged() {
+        let config = map(&[
+            ("ui", map(&[("title", s("T"))])),
+            ("regions", map(&[("psoas", map(&[("name", s("P"))]))])),
+            ("stretchSteps", Value::List(vec![s("a"), s("b")])),
+            ("n", Value::Other("a number")),
+        ]);
+        let (value, w) = read(Tree(&config), "config");
+        assert_eq!(value, config);
+        assert_eq!(w, vec![]);
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_refused_with_one_warning() {
+        // 5,000 levels: the walk stops at MAX_DEPTH, whatever the depth.
+        let config = Value::Map(vec![("ui".into(), map(&[("title", s("Kept"))])), ("deep".into(), nested(5_000))]);
+        let (st, value, w) = read_apply(&config);
+        assert_eq!(fields(&w), ["deep.0.0.0.0", "deep"], "the limit once, then the unknown key: {w:?}");
+        assert!(w[0].message().contains("nested more than 5 levels deep"), "{}", w[0].message());
+        assert_eq!(st.content.ui(crate::content::Ui::Title), "Kept", "the good fields still apply");
+        let Value::Map(entries) = value else { panic!() };
+        assert_eq!(entries[1].1, wrap(Value::Refused, 4));
+        std::mem::forget(config); // dropping 5,000 levels is the test's concern, not the walk's
+    }
+
+    #[test]
+    fn the_deepest_real_key_is_well_inside_the_depth_limit() {
+        let config = map(&[("regions", map(&[("psoas", map(&[("name", nested(2))]))]))]);
+        let (_, value, w) = read_apply(&config);
+        assert_eq!(fields(&w), ["regions.psoas.name"], "a list is the wrong type, not a limit: {w:?}");
+        assert!(w[0].problem.contains("expected a string, got a list"));
+        assert_eq!(value, config);
+    }
+
+    #[test]
+    fn a_throwing_getter_is_one_bad_field() {
+        let config = map(&[("clinicName", Value::Other("throws")), ("ui", map(&[("title", s("Still read"))]))]);
+        let (st, _, w) = read_apply(&config);
+        assert_eq!(fields(&w), ["clinicName"]);
+        assert!(w[0].problem.contains("threw"));
+        assert_eq!(st.content.ui(crate::content::Ui::Title), "Still read");
+        let (value, w) = read(Tree(&Value::Other("throws")), "config");
+        assert_eq!((value, fields(&w)), (Value::Refused, vec!["config"]), "a throwing root is named as the config");
+    }
+
+    #[test]
+    fn too_many_entries_in_one_object_or_list() {
+        let wide = Value::Map((0..=MAX_ITEMS).map(|i| (digits(i), s("x"))).collect());
+        let long = Value::List((0..=MAX_ITEMS).map(|_| s("x")).collect());
+        let (st, _, w) = read_apply(&map(&[("ui", wide), ("stretchSteps", long)]));
+        assert_eq!(fields(&w), ["ui", "stretchSteps"]);
+        assert!(w[0].problem.contains("it has 65 entries; at most 64 are allowed"), "{}", w[0].problem);
+        assert_eq!(st, Settings::default());
+    }
+
+    #[test]
+    fn stretch_steps_are_capped() {
+        let steps = |n: usize| Value::List((0..n).map(|i| s(&["Step ", &digits(i)].concat())).collect());
+        let (st, _, w) = read_apply(&map(&[("stretchSteps", steps(MAX_STEPS))]));
+        assert_eq!((w, st.content.stretch_steps.len()), (vec![], MAX_STEPS));
+        let (st, _, w) = read_apply(&map(&[("stretchSteps", steps(MAX_STEPS + 1))]));
+        assert_eq!(fields(&w), ["stretchSteps"]);
+        assert!(w[0].problem.contains("13 steps; at most 12"), "{}", w[0].problem);
+        assert_eq!(st, Settings::default());
+    }
+
+    #[test]
+    fn a_megabyte_string_is_refused_before_it_is_copied() {
+        let config = map(&[("clinicName", s(&"x".repeat(1 << 20)))]);
+        let (st, value, w) = read_apply(&config);
+        assert_eq!(value, map(&[("clinicName", Value::Refused)]));
+        assert_eq!(fields(&w), ["clinicName"]);
+        assert!(w[0].problem.contains("1048576 characters long; at most 2000"));
+        assert_eq!(st, Settings::default());
+    }
+
+    #[test]
+    fn total_text_and_total_values_are_capped() {
+        // 60 strings of 1,900 characters: each is allowed, together they pass 100,000.
+        let texts = Value::Map((0..60).map(|i| (digits(i), s(&"y".repeat(1_900)))).collect());
+        let (_, w) = read(Tree(&map(&[("a", texts)])), "config");
+        assert_eq!(w.len(), 60 - 100_000 / 1_900, "every string past the total is refused: {w:?}");
+        assert!(w[0].problem.contains("more than 100000 characters"));
+        // 9 lists of 60 numbers: 550 values, past MAX_VALUES.
+        let many = Value::Map((0..9).map(|i| (digits(i), Value::List(vec![Value::Other("a number"); 60]))).collect());
+        let (_, w) = read(Tree(&many), "config");
+        assert_eq!(w.len(), 1 + 9 + 9 * 60 - MAX_VALUES);
+        assert!(w[0].problem.contains("more than 512 values"));
+    }
+
+    #[test]
+    fn refused_values_are_not_warned_about_twice() {
+        let config = map(&[
+            ("ui", map(&[("title", Value::Refused), ("nope", Value::Refused)])),
+            ("regions", map(&[("knee", Value::Refused)])),
+            ("stretchSteps", Value::Refused),
+            ("clinicName", Value::Refused),
+            ("other", Value::Refused),
+        ]);
+        let mut st = Settings::default();
+        assert_eq!(st.apply(&config), vec![]);
+        assert_eq!(st, Settings::default());
+    }
+
+    #[test]
+    fn chars_counts_code_points() {
+        for t in ["", "abc", "é", "¿Dónde?", "日本", "👍🏽x", "\u{202E}"] {
+            assert_eq!(chars(t), t.chars().count(), "{t}");
+        }
     }
 
     #[test]

@@ -196,16 +196,23 @@ impl Content {
     }
 }
 
-/// `template` with every `{key}` replaced by `value`: `template.replace("{key}", value)`
-/// for a key without braces, but without `str::replace`'s general substring search, which is
-/// a large part of the wasm.
+/// First strong isolate and pop directional isolate: a value between them is laid out as a
+/// unit, so a name with right-to-left text or a U+202E override cannot reorder the words
+/// around it (Unicode bidi algorithm, rule X5c/X6a).
+pub const ISOLATE: (char, char) = ('\u{2068}', '\u{2069}');
+
+/// `template` with every `{key}` replaced by `value`, isolated ([`ISOLATE`]):
+/// `template.replace("{key}", "\u{2068}value\u{2069}")` for a key without braces, but without
+/// `str::replace`'s general substring search, which is a large part of the wasm.
 pub fn fill_in(template: &str, key: &str, value: &str) -> String {
     let mut pieces = template.split('{');
     let mut out = String::from(pieces.next().unwrap_or_default());
     for piece in pieces {
         match piece.strip_prefix(key).and_then(|rest| rest.strip_prefix('}')) {
             Some(rest) => {
+                out.push(ISOLATE.0);
                 out.push_str(value);
+                out.push(ISOLATE.1);
                 out.push_str(rest);
             }
             None => {
@@ -257,16 +264,33 @@ mod tests {
     #[test]
     fn fill_in_replaces_like_str_replace() {
         for template in ["", "{name}", "a {name}, {name}.", "{{name}}", "{nam", "{side} {name", "é{name}ü{", "{name}}{"] {
-            assert_eq!(fill_in(template, "name", "X{y}"), template.replace("{name}", "X{y}"), "{template}");
+            assert_eq!(fill_in(template, "name", "X{y}"), template.replace("{name}", "\u{2068}X{y}\u{2069}"), "{template}");
         }
+    }
+
+    // Checked by dropping the ISOLATE pushes once: every assertion below fails.
+    #[test]
+    fn inserted_values_are_isolated_so_they_cannot_reorder_the_sentence() {
+        let mut c = Content::default();
+        *c.slot_mut("regions", Some("ql"), "name").unwrap() = Cow::Borrowed("Evil \u{202E}nosiop");
+        let label = c.target_label(TARGETS[0]);
+        assert_eq!(label, "\u{2068}Evil \u{202E}nosiop\u{2069}, \u{2068}left side\u{2069}");
+        // The override opened in the name is closed by the isolate's end, before ", left side".
+        let (inside, after) = label.split_once('\u{2069}').unwrap();
+        assert!(inside.contains('\u{202E}') && !after.contains('\u{202E}'));
+        let note = fill_in(c.ui(Ui::BookNote), "clinic", "\u{202E}At Evil Spa");
+        assert!(note.contains("\u{2068}\u{202E}At Evil Spa\u{2069} we work"), "{note}");
+        let announce = c.fill(c.ui(Ui::Announce), TARGETS[6]);
+        assert_eq!(announce, "Showing \u{2068}Psoas\u{2069}, \u{2068}both sides\u{2069}.");
     }
 
     #[test]
     fn labels_name_the_muscle_and_the_persons_side() {
         let c = Content::default();
-        assert_eq!(c.target_label(TARGETS[0]), "Quadratus lumborum, left side");
-        assert_eq!(c.target_label(TARGETS[3]), "Sacroiliac joint, right side");
-        assert_eq!(c.target_label(TARGETS[6]), "Psoas, both sides");
+        let plain = |t| c.target_label(t).replace([ISOLATE.0, ISOLATE.1], "");
+        assert_eq!(plain(TARGETS[0]), "Quadratus lumborum, left side");
+        assert_eq!(plain(TARGETS[3]), "Sacroiliac joint, right side");
+        assert_eq!(plain(TARGETS[6]), "Psoas, both sides");
         let labels: Vec<String> = TARGETS.iter().map(|t| c.target_label(*t)).collect();
         for l in &labels {
             assert_eq!(labels.iter().filter(|o| *o == l).count(), 1, "{l} is not unique");

@@ -18,19 +18,24 @@ pub mod regions;
 pub mod selection;
 
 use regions::Target;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
 
-#[cfg(feature = "console_error_panic_hook")]
+/// Panics reach the console with their message in development builds only: the hook costs
+/// 1.1 KB gzipped, and a release build aborts on a panic anyway (none is reachable from input).
+#[cfg(all(feature = "console_error_panic_hook", debug_assertions))]
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Draws a widget into `host`'s open shadow root and returns its handle.
+/// Draws a widget into `host`'s open shadow root and returns its handle. The widget is built
+/// before the shadow root is attached, so on an error the element is left as it was.
 ///
 /// Settings are read from, in rising priority: the host's child
 /// `<script type="application/json">`, the `config` object, and the host's attributes
@@ -40,18 +45,31 @@ fn start() {
 /// a widget (call `destroy()` first; mounting again afterwards is allowed).
 #[wasm_bindgen]
 pub fn mount(host: JsValue, config: JsValue) -> Result<Widget, JsValue> {
-    dom::widget::Widget::mount(&host, &config).map(Widget)
+    dom::widget::Widget::mount(&host, &config).map(|w| Widget(RefCell::new(Some(Rc::new(w)))))
 }
 
 /// A mounted widget. It owns its event listeners: `destroy()` (or `free()`) removes them and
-/// the drawing.
+/// the drawing. Every method of a destroyed handle throws "this widget was destroyed".
 #[wasm_bindgen]
-pub struct Widget(dom::widget::Widget);
+pub struct Widget(RefCell<Option<Rc<dom::widget::Widget>>>);
+
+impl Widget {
+    /// The live widget, or the error a destroyed handle gives. A call that is running keeps
+    /// its own reference, so `destroy()` from a host page's event handler is safe.
+    fn live(&self) -> Result<Rc<dom::widget::Widget>, JsValue> {
+        self.0
+            .try_borrow()
+            .ok()
+            .and_then(|w| w.clone())
+            .ok_or_else(|| dom::widget::error("this widget was destroyed; mount() the element again to show a new one"))
+    }
+}
 
 #[wasm_bindgen]
 impl Widget {
     /// Selects a region from code: `select("psoas")`, `select("ql", "right")`, `select("ql:right")`.
     pub fn select(&self, region: &str, side: Option<String>) -> Result<(), JsValue> {
+        let widget = self.live()?;
         let target = match side {
             Some(side) => Target::from_parts(region, Some(&side)),
             None => Target::parse(region),
@@ -61,38 +79,42 @@ impl Widget {
                 ["select(): \"", region, "\" is not on the map (use ql, si-joint, glutes or psoas, with left or right)"].concat(),
             )
         })?;
-        self.0.select(target)
+        widget.select(target)
     }
 
     /// Back to the starting panel, nothing selected.
     pub fn clear(&self) -> Result<(), JsValue> {
-        self.0.clear()
+        self.live()?.clear()
     }
 
     /// The selection as `region:side` (`"ql:left"`, `"psoas:both"`), or `undefined`.
-    pub fn selected(&self) -> Option<String> {
-        self.0.selected().map(|t| [t.region.id(), ":", t.side.id()].concat())
+    pub fn selected(&self) -> Result<Option<String>, JsValue> {
+        Ok(self.live()?.selected().map(|t| [t.region.id(), ":", t.side.id()].concat()))
     }
 
     /// The booking link as it stands, with the region and the page's `utm_*` parameters.
     #[wasm_bindgen(js_name = bookingHref)]
-    pub fn booking_href(&self) -> String {
-        self.0.booking_href()
+    pub fn booking_href(&self) -> Result<String, JsValue> {
+        Ok(self.live()?.booking_href())
     }
 
     /// Tells the widget that the host's attribute `name` changed or was removed; it reads the
     /// attribute again, as a fresh page would.
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self, name: &str) -> Result<(), JsValue> {
-        self.0.attribute_changed(name)
+        self.live()?.attribute_changed(name)
     }
 
     /// Replaces the config object and redraws; attributes still take priority.
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&self, config: JsValue) -> Result<(), JsValue> {
-        self.0.set_config(&config)
+        self.live()?.set_config(&config)
     }
 
-    /// Removes the widget's listeners and drawing. The element can be mounted again.
-    pub fn destroy(self) {}
+    /// Removes the widget's listeners and drawing; the element can be mounted again. Calling it
+    /// twice is harmless; any other method afterwards throws "this widget was destroyed".
+    pub fn destroy(&self) {
+        let widget = self.0.try_borrow_mut().ok().and_then(|mut w| w.take());
+        drop(widget);
+    }
 }

@@ -64,8 +64,13 @@ fn key(el: &Element, key: &str) -> bool {
 }
 
 /// The visible panel's text.
+/// Text as read, without the bidi isolates (U+2068, U+2069) around filled-in values.
+fn plain(text: String) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
 fn panel_text(host: &Element) -> String {
-    find(host, ".panel.is-active").text_content().unwrap()
+    plain(find(host, ".panel.is-active").text_content().unwrap())
 }
 
 fn link_href(host: &Element) -> String {
@@ -119,7 +124,7 @@ fn renders_every_region_with_a_name_and_side() {
     let regions = shadow(&h).query_selector_all("[role='button'][data-target]").unwrap();
     assert_eq!(regions.length(), 7);
     let names: Vec<String> = (0..regions.length())
-        .map(|i| regions.item(i).unwrap().unchecked_into::<Element>().get_attribute("aria-label").unwrap())
+        .map(|i| plain(regions.item(i).unwrap().unchecked_into::<Element>().get_attribute("aria-label").unwrap()))
         .collect();
     assert_eq!(
         names,
@@ -151,12 +156,15 @@ fn click_selects_and_updates_panel_and_link() {
     assert_eq!(link_href(&h), "https://clinic.example/book?service=7&region=psoas&side=both#slots");
     assert_eq!(region(&h, "psoas-both").get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(region(&h, "ql-left").get_attribute("aria-pressed").as_deref(), Some("false"));
-    assert_eq!(w.selected().as_deref(), Some("psoas:both"));
+    assert_eq!(w.selected().unwrap().as_deref(), Some("psoas:both"));
     assert_eq!(events.count(), 1);
     assert_eq!(events.last("region"), "psoas");
     assert_eq!(events.last("side"), "both");
     assert_eq!(events.last("source"), "pointer");
-    assert_eq!(find(&h, "[aria-live='polite']").text_content().unwrap(), "Showing Psoas, both sides.");
+    assert_eq!(
+        find(&h, "[aria-live='polite']").text_content().unwrap(),
+        "Showing \u{2068}Psoas\u{2069}, \u{2068}both sides\u{2069}."
+    );
 
     click(&region(&h, "ql-right"));
     assert!(panel_text(&h).contains("Quadratus lumborum, right side"));
@@ -171,16 +179,16 @@ fn keyboard_moves_focus_and_selects() {
     assert!(key(&first, "ArrowRight"), "arrow keys are handled, not scrolled");
     assert_eq!(region(&h, "ql-right").get_attribute("tabindex").as_deref(), Some("0"));
     assert_eq!(first.get_attribute("tabindex").as_deref(), Some("-1"));
-    assert_eq!(w.selected(), None, "moving focus selects nothing");
+    assert_eq!(w.selected().unwrap(), None, "moving focus selects nothing");
     key(&region(&h, "ql-right"), "Enter");
-    assert_eq!(w.selected().as_deref(), Some("ql:right"));
+    assert_eq!(w.selected().unwrap().as_deref(), Some("ql:right"));
     assert!(panel_text(&h).contains("right side"));
 
     key(&region(&h, "ql-right"), "End");
     let last = region(&h, "psoas-both");
     assert_eq!(last.get_attribute("tabindex").as_deref(), Some("0"));
     key(&last, " ");
-    assert_eq!(w.selected().as_deref(), Some("psoas:both"));
+    assert_eq!(w.selected().unwrap().as_deref(), Some("psoas:both"));
     key(&last, "Home");
     assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"));
     assert!(!key(&first, "Tab"), "Tab is left to the browser");
@@ -194,7 +202,7 @@ fn map_ready_tells_the_initial_selection() {
     assert_eq!(ready.count(), 1);
     assert_eq!(ready.last("region"), "glutes");
     assert_eq!(ready.last("side"), "right");
-    assert_eq!(w.selected().as_deref(), Some("glutes:right"));
+    assert_eq!(w.selected().unwrap().as_deref(), Some("glutes:right"));
     assert!(panel_text(&h).contains("Glutes, right side"));
 }
 
@@ -203,8 +211,8 @@ fn two_widgets_on_one_page_are_independent() {
     let (a, wa) = mounted(&[("booking-url", "https://a.example/book")]);
     let (b, wb) = mounted(&[("booking-url", "https://b.example/book")]);
     click(&region(&a, "glutes-left"));
-    assert_eq!(wa.selected().as_deref(), Some("glutes:left"));
-    assert_eq!(wb.selected(), None);
+    assert_eq!(wa.selected().unwrap().as_deref(), Some("glutes:left"));
+    assert_eq!(wb.selected().unwrap(), None);
     assert!(panel_text(&b).contains("Where does your lower back hurt?"));
     wb.select("si-joint", Some("right".into())).unwrap();
     assert!(link_href(&b).starts_with("https://b.example/book?region=si-joint&side=right"));
@@ -226,6 +234,13 @@ fn destroy_removes_listeners_and_drawing() {
     assert_eq!(events.count(), 0);
     assert_eq!(psoas.get_attribute("aria-pressed").as_deref(), Some("false"));
     psoas.remove();
+    // A destroyed handle says so (not wasm-bindgen's "null pointer passed to rust"); checked by
+    // making destroy() a no-op once: select() then succeeds and this fails.
+    let message = |r: Result<(), JsValue>| js_sys::Error::from(r.unwrap_err()).message().as_string().unwrap();
+    assert!(message(w.select("psoas", None)).contains("this widget was destroyed"));
+    assert!(message(w.clear()).contains("this widget was destroyed"));
+    assert!(w.selected().is_err() && w.booking_href().is_err());
+    w.destroy();
     // The element can hold a widget again.
     let again = mount(h.clone().into(), JsValue::UNDEFINED).expect("mounts again after destroy");
     click(&region(&h, "psoas-both"));
@@ -269,7 +284,7 @@ fn config_replaces_text_as_plain_text() {
     assert!(panel_text(&h).contains("<img src=x onerror=alert(1)>"));
     assert!(shadow(&h).query_selector("img").unwrap().is_none(), "no HTML was parsed");
     assert_eq!(find(&h, ".panel.is-active a.book").text_content().as_deref(), Some("Reservar"));
-    assert_eq!(region(&h, "psoas-both").get_attribute("aria-label").as_deref(), Some("Psoas ilíaco, both sides"));
+    assert_eq!(region(&h, "psoas-both").get_attribute("aria-label").map(plain).as_deref(), Some("Psoas ilíaco, both sides"));
 
     // The config object goes on top of the JSON; a malformed value keeps the default.
     let config = js_sys::JSON::parse(r#"{"ui": {"bookLabel": "Book now", "title": 5}}"#).unwrap();
@@ -297,16 +312,16 @@ fn attributes_change_after_mount() {
         w.attribute_changed(name).unwrap();
     };
     set("region", Some("glutes:right"));
-    assert_eq!(w.selected().as_deref(), Some("glutes:right"));
+    assert_eq!(w.selected().unwrap().as_deref(), Some("glutes:right"));
     set("booking-url", Some("https://other.example/b"));
     assert_eq!(link_href(&h), "https://other.example/b?region=glutes&side=right");
     set("booking-url", Some("javascript:alert(1)"));
     assert_eq!(link_href(&h), "#book", "a bad link falls back to the default, not the last good one");
     set("clinic-name", Some("New Name"));
     assert!(panel_text(&h).contains("New Name"));
-    assert_eq!(w.selected().as_deref(), Some("glutes:right"), "a redraw keeps the selection");
+    assert_eq!(w.selected().unwrap().as_deref(), Some("glutes:right"), "a redraw keeps the selection");
     set("region", None);
-    assert_eq!(w.selected(), None);
+    assert_eq!(w.selected().unwrap(), None);
 }
 
 #[wasm_bindgen_test]
@@ -315,13 +330,13 @@ fn removing_an_attribute_falls_back_to_the_config() {
     json_config(&h, r#"{"clinicName": "Config Clinic", "region": "ql:right"}"#);
     let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
     assert!(panel_text(&h).contains("Attribute Clinic"));
-    assert_eq!(w.selected().as_deref(), Some("psoas:both"));
+    assert_eq!(w.selected().unwrap().as_deref(), Some("psoas:both"));
     h.remove_attribute("clinic-name").unwrap();
     w.attribute_changed("clinic-name").unwrap();
     assert!(panel_text(&h).contains("Config Clinic"));
     h.remove_attribute("region").unwrap();
     w.attribute_changed("region").unwrap();
-    assert_eq!(w.selected().as_deref(), Some("ql:right"));
+    assert_eq!(w.selected().unwrap().as_deref(), Some("ql:right"));
 }
 
 #[wasm_bindgen_test]
@@ -335,7 +350,7 @@ fn keys_act_on_the_focused_region_after_a_script_selects_another() {
     key(&first, "ArrowRight");
     assert_eq!(region(&h, "ql-right").get_attribute("tabindex").as_deref(), Some("0"));
     key(&region(&h, "ql-right"), "Enter");
-    assert_eq!(w.selected().as_deref(), Some("ql:right"));
+    assert_eq!(w.selected().unwrap().as_deref(), Some("ql:right"));
 }
 
 #[wasm_bindgen_test]
@@ -352,7 +367,7 @@ fn booking_click_is_reported_and_pushed_to_the_data_layer() {
     click(&link);
     assert_eq!(bookings.count(), 1);
     assert_eq!(bookings.last("region"), "si-joint");
-    assert_eq!(bookings.last("href"), JsValue::from(w.booking_href()));
+    assert_eq!(bookings.last("href"), JsValue::from(w.booking_href().unwrap()));
     let layer: js_sys::Array = js_sys::Reflect::get(&global, &"dataLayer".into()).unwrap().unchecked_into();
     let events: Vec<String> =
         layer.iter().map(|e| js_sys::Reflect::get(&e, &"event".into()).unwrap().as_string().unwrap()).collect();

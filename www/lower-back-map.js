@@ -1,16 +1,53 @@
 // <lower-back-map>: the custom element a marketer pastes. It loads the WebAssembly next to this
 // file (so any folder, CDN or second origin works) and hands each element to the Rust widget.
 // Until the widget is drawn, or if it cannot load, the element's own content stays visible.
-import init, { mount } from './pkg/lower_back_map.js';
-
+//
+// No waterfall: the wasm is fetched and compiled (streaming) at the same moment as the glue is
+// imported, not after the glue has arrived.
+//
+// Another name, for a page where <lower-back-map> is taken:
+//   <script type="module" src=".../lower-back-map.js?name=clinic-map"></script>  → <clinic-map>
+// or from a module: import { define } from '.../lower-back-map.js'; define('clinic-map');
+const PREFIX = 'lower-back-map:';
 const wasm = new URL('./pkg/lower_back_map_bg.wasm', import.meta.url);
-const ready = init({ module_or_path: wasm });
-const ATTRIBUTES = ['booking-url', 'booking-provider', 'booking-field', 'clinic-name', 'region', 'analytics', 'theme'];
+
+async function compile() {
+  const response = await fetch(wasm);
+  if (!response.ok) throw new Error(`${wasm} answered ${response.status}`);
+  const type = response.headers.get('Content-Type');
+  const right = type?.trim().toLowerCase() === 'application/wasm';
+  if (right && WebAssembly.compileStreaming) return WebAssembly.compileStreaming(response);
+  if (!right) console.warn(`${PREFIX} ${wasm} was sent with Content-Type "${type}", not "application/wasm", so it is compiled only after it has fully downloaded. Send Content-Type: application/wasm for .wasm files.`);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+// One start-up per glue, even when the loader runs twice (?name= gives a second module
+// instance): two instances of one glue module would overwrite each other's wasm.
+const glueUrl = new URL('./pkg/lower_back_map.js', import.meta.url).href;
+const started = (globalThis[Symbol.for('lower-back-map')] ??= {});
+const glue = (started[glueUrl] ??= Promise.all([import(glueUrl), compile()])
+  .then(([g, module]) => g.default({ module_or_path: module }).then(() => g)));
+glue.catch(() => {}); // reported by each element that waits for it
+
+const ATTRIBUTES = ['booking-url', 'booking-provider', 'booking-field', 'clinic-name', 'region', 'analytics', 'theme', 'lang', 'dir'];
 
 class LowerBackMap extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #widget = null;
   #config = undefined;
+  /** The region that had focus, kept while the element is moved to another place. */
+  #focus = null;
+
+  constructor() {
+    super();
+    // Chromium sends focusout (to the host only when focus leaves its shadow tree) while a
+    // focused element is being moved: remember which region lost it. connectedCallback puts
+    // focus back before the check below runs, so only a real departure forgets it.
+    this.addEventListener('focusout', (e) => {
+      this.#focus = e.composedPath()[0];
+      queueMicrotask(() => { if (!this.shadowRoot?.activeElement) this.#focus = null; });
+    });
+  }
 
   connectedCallback() {
     // A `config` set before this element was upgraded sits on the instance; move it here.
@@ -19,14 +56,24 @@ class LowerBackMap extends HTMLElement {
       delete this.config;
       this.#config = early;
     }
-    ready.then(() => this.#mount(), (e) => {
-      console.error(`lower-back-map: ${wasm} could not load, so the fallback content stays.`, e);
+    if (this.#widget) {
+      // Moved: the same widget, with its selection; focus goes back where it was.
+      if (this.#focus?.isConnected && !this.shadowRoot.activeElement) this.#focus.focus({ preventScroll: true });
+      return;
+    }
+    glue.then((g) => this.#mount(g), (e) => {
+      console.error(`${PREFIX} ${wasm} could not load, so the fallback content stays.`, e);
     });
   }
 
   disconnectedCallback() {
-    this.#widget?.destroy();
-    this.#widget = null;
+    // Destroyed only if it is still out of the document once this task's moves are done.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.#widget?.destroy();
+      this.#widget = null;
+      this.#focus = null;
+    });
   }
 
   attributeChangedCallback(name, old, value) {
@@ -44,14 +91,14 @@ class LowerBackMap extends HTMLElement {
   select(region, side) { this.#call((w) => w.select(region, side)); }
   clear() { this.#call((w) => w.clear()); }
   /** The selection as "region:side", or undefined. */
-  get selected() { return this.#widget?.selected(); }
+  get selected() { return this.#call((w) => w.selected()); }
   /** The booking link as it stands now. */
-  get bookingHref() { return this.#widget?.bookingHref(); }
+  get bookingHref() { return this.#call((w) => w.bookingHref()); }
 
-  #mount() {
+  #mount(g) {
     if (!this.isConnected || this.#widget) return;
     try {
-      this.#widget = mount(this, this.#config);
+      this.#widget = g.mount(this, this.#config);
     } catch (e) {
       console.error(e);
     }
@@ -60,11 +107,29 @@ class LowerBackMap extends HTMLElement {
   #call(f) {
     if (!this.#widget) return;
     try {
-      f(this.#widget);
+      return f(this.#widget);
     } catch (e) {
       console.error(e);
     }
   }
 }
 
-if (!customElements.get('lower-back-map')) customElements.define('lower-back-map', LowerBackMap);
+/** Registers the element under `name` (default lower-back-map); false if the name is taken. */
+export function define(name = 'lower-back-map') {
+  const taken = customElements.get(name);
+  if (taken === LowerBackMap || taken?.prototype instanceof LowerBackMap) return true;
+  if (taken) {
+    console.warn(`${PREFIX} <${name}> is already defined by another script, so this widget is not registered under that name. Load it under another one: <script type="module" src="${new URL('?name=clinic-map', import.meta.url)}"></script> and <clinic-map> instead of <${name}>.`);
+    return false;
+  }
+  try {
+    // Each name needs its own class: one constructor cannot be defined twice.
+    customElements.define(name, class extends LowerBackMap {});
+    return true;
+  } catch (e) {
+    console.warn(`${PREFIX} "${name}" cannot name an element (it needs a hyphen, like clinic-map).`, e);
+    return false;
+  }
+}
+
+define(new URL(import.meta.url).searchParams.get('name') || undefined);

@@ -61,7 +61,8 @@ export async function open(driver, url, size = { width: 1280, height: 900 }) {
     panel: async () => {
       const active = await root.findElement(By.css('.panel.is-active'));
       return {
-        heading: (await driver.executeScript('return arguments[0].textContent', await active.findElement(By.css('h2')))).trim(),
+        // Without the bidi isolates (U+2068 … U+2069) around filled-in values.
+        heading: (await driver.executeScript('return arguments[0].textContent', await active.findElement(By.css('h2')))).replace(/[\u2068\u2069]/g, '').trim(),
         href: await (await active.findElement(By.css('a.book'))).getAttribute('href'),
       };
     },

@@ -22,7 +22,8 @@ use web_sys::{
     Url,
 };
 
-const STYLE: &str = concat!(include_str!("widget.css"), include_str!("drawing.css"));
+/// The minified `widget.css` and `drawing.css` (see build.rs).
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 
 /// Where a selection came from, as reported in the `region-select` event.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -79,11 +80,13 @@ impl Booking {
     /// One console warning when an in-page link has nothing to go to on the host page (checked
     /// at mount, when the link changes, and again at the first click, in case the page added
     /// its booking section after the widget).
-    fn warn_if_no_target(&self, doc: &Document) {
-        let Booking::Anchor(link, warned) = self else { return };
+    /// The warning for a `#fragment` link with no target on the page, once per link; the caller
+    /// logs it after releasing the state, since a console wrapper is page code that may call back.
+    fn no_target_warning(&self, doc: &Document) -> Option<String> {
+        let Booking::Anchor(link, warned) = self else { return None };
         let id = decode(link.trim_start_matches('#'));
         if warned.get() || id.is_empty() || id.eq_ignore_ascii_case("top") || doc.get_element_by_id(&id).is_some() {
-            return;
+            return None;
         }
         warned.set(true);
         let message = [
@@ -94,7 +97,7 @@ impl Booking {
             "\", so the booking button goes nowhere. Set booking-url to the booking page's address, or give the booking section that id.",
         ]
         .concat();
-        web_sys::console::warn_1(&message.into());
+        Some(message)
     }
 }
 
@@ -110,13 +113,23 @@ struct State {
 }
 
 impl Widget {
+    /// Reads the settings and draws the whole widget while it is detached; only when it can be
+    /// shown is the shadow root attached (which hides the fallback content) and the drawing put
+    /// in. Any error before that leaves the element as it was: fallback visible, mountable.
     pub fn mount(host: &JsValue, config: &JsValue) -> Result<Widget, JsValue> {
-        let host: &Element = host
-            .dyn_ref()
-            .ok_or_else(|| error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat()))?;
+        let not_element = || error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat());
+        // `instanceof` accepts a Proxy of an element, whose DOM getters then throw: that is
+        // caught here (Reflect), before a web-sys call could throw through the wasm.
+        if Reflect::get(host, &"ownerDocument".into()).is_err() {
+            return Err(not_element());
+        }
+        let host: &Element = host.dyn_ref().ok_or_else(not_element)?;
         let doc = host.owner_document().ok_or_else(|| error("mount(): the element has no document"))?;
-        let shadow = shadow_root(host)?;
-        adopt_style(&doc, &shadow)?;
+        if let Some(root) = host.shadow_root() {
+            if root.query_selector(".lbm")?.is_some() {
+                return Err(error("this element already shows a lower-back-map widget; destroy() it before mounting again"));
+            }
+        }
 
         let json = read_json_script(host);
         let object = read_config(config, "config");
@@ -127,11 +140,11 @@ impl Widget {
         let initial = deep_link(&search, &hash).or(settings.initial);
 
         let view = View::build(&doc, &settings)?;
-        shadow.append_child(&view.root)?;
+        set_language(host, &view.root)?;
         let booking = resolve_booking(&doc, &settings, &mut warnings);
         warn_all(&warnings);
         if doc.ready_state() != "loading" {
-            booking.warn_if_no_target(&doc);
+            warn_text(booking.no_target_warning(&doc));
         }
         let mut selection = Selection::default();
         if let Some(t) = initial {
@@ -140,12 +153,18 @@ impl Widget {
         let state = State { settings, json, object, selection, view, booking, utm: utm_params(&search) };
         state.view.show_focus(&state.selection)?;
         state.show_selection()?;
-
         let ready = target_detail(state.selection.selected)?;
+
+        // Everything is drawn: now, and only now, the host changes.
+        let shadow = shadow_root(host)?;
+        adopt_style(&doc, &shadow)?;
+        shadow.append_child(&state.view.root)?;
         let shared = Rc::new(Shared { host: host.clone(), shadow, doc, state: RefCell::new(state) });
-        let listeners = listen(&shared)?;
-        shared.emit("map-ready", &ready)?;
-        Ok(Widget { shared, _listeners: listeners })
+        // From here on, dropping `widget` on an error takes the drawing out again.
+        let mut widget = Widget { shared, _listeners: Vec::new() };
+        widget._listeners = listen(&widget.shared)?;
+        widget.shared.emit("map-ready", &ready)?;
+        Ok(widget)
     }
 
     pub fn select(&self, target: Target) -> Result<(), JsValue> {
@@ -181,7 +200,9 @@ impl Widget {
 
     /// Replaces the JS config object (`element.config = {...}`) and redraws with it.
     pub fn set_config(&self, config: &JsValue) -> Result<(), JsValue> {
-        self.shared.state.borrow_mut().object = read_config(config, "config");
+        // Read first: a getter in the config runs page code, which may call back in.
+        let object = read_config(config, "config");
+        self.shared.state.borrow_mut().object = object;
         self.shared.refresh(Report::Config)
     }
 }
@@ -190,8 +211,10 @@ impl Drop for Widget {
     fn drop(&mut self) {
         // Listeners go with `_listeners`; the drawing goes here, leaving the shadow root empty
         // so the element can be mounted again.
-        if let Ok(st) = self.shared.state.try_borrow() {
-            st.view.root.remove();
+        // Removing a focused drawing runs the page's focusout listeners: no borrow is held.
+        let root = self.shared.state.try_borrow().ok().map(|st| st.view.root.clone());
+        if let Some(root) = root {
+            root.remove();
         }
     }
 }
@@ -269,7 +292,8 @@ impl Shared {
     /// Reads the settings again and redraws the view with them, keeping selection and focus.
     fn refresh(&self, report: Report) -> Result<(), JsValue> {
         let (settings, mut warnings) = self.settings_now(report);
-        let focus = {
+        let no_target;
+        let (new, focus) = {
             let mut st = self.state.borrow_mut();
             // The browser's verdict on the booking link was given when that link was set.
             let link_changed = settings.booking_url != st.settings.booking_url
@@ -279,18 +303,24 @@ impl Shared {
                 st.booking = resolve_booking(&self.doc, &settings, &mut warnings);
             }
             st.settings = settings;
-            warn_all(&warnings);
-            if link_changed {
-                st.booking.warn_if_no_target(&self.doc);
-            }
+            no_target = if link_changed { st.booking.no_target_warning(&self.doc) } else { None };
             let had_focus = self.shadow.active_element().is_some();
             let view = View::build(&self.doc, &st.settings)?;
-            self.shadow.replace_child(&view.root, &st.view.root)?;
+            set_language(&self.host, &view.root)?;
             st.view = view;
             let el = st.view.show_focus(&st.selection)?;
             st.show_selection()?;
-            had_focus.then_some(el)
+            (st.view.root.clone(), had_focus.then_some(el))
         };
+        // Page code may run from here on (a console.warn wrapper, a focusout listener when the
+        // focused drawing is replaced) and call back in, even redraw: the state is no longer
+        // borrowed, and whichever drawing is shown now is the one replaced.
+        warn_all(&warnings);
+        warn_text(no_target);
+        match self.shadow.query_selector(".lbm")? {
+            Some(shown) => self.shadow.replace_child(&new, &shown).map(drop)?,
+            None => self.shadow.append_child(&new).map(drop)?,
+        }
         match focus {
             Some(el) => el.focus(),
             None => Ok(()),
@@ -298,11 +328,11 @@ impl Shared {
     }
 
     fn booking_clicked(&self) -> Result<(), JsValue> {
-        let (selected, href, analytics) = {
+        let (selected, href, analytics, no_target) = {
             let st = self.state.borrow();
-            st.booking.warn_if_no_target(&self.doc);
-            (st.selection.selected, st.href(), st.settings.analytics)
+            (st.selection.selected, st.href(), st.settings.analytics, st.booking.no_target_warning(&self.doc))
         };
+        warn_text(no_target);
         let detail = target_detail(selected)?;
         Reflect::set(&detail, &"href".into(), &href.into())?;
         self.emit("booking-click", &detail)?;
@@ -401,9 +431,6 @@ fn target_of(el: &Element) -> Result<Option<Target>, JsValue> {
 /// The host's open shadow root: a new one, or the empty one a destroyed widget left behind.
 fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
     if let Some(root) = host.shadow_root() {
-        if root.query_selector(".lbm")?.is_some() {
-            return Err(error("this element already shows a lower-back-map widget; destroy() it before mounting again"));
-        }
         return Ok(root);
     }
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
@@ -412,6 +439,18 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
                 .concat(),
         )
     })
+}
+
+/// The language and direction of the host (its own `lang`/`dir`, or the nearest ancestor's),
+/// on the widget's top element, so the shadow content reads and flows as the page does.
+fn set_language(host: &Element, root: &Element) -> Result<(), JsValue> {
+    for (attr, selector) in [("lang", "[lang]"), ("dir", "[dir=ltr i], [dir=rtl i]")] {
+        match host.closest(selector)?.and_then(|el| el.get_attribute(attr)) {
+            Some(value) => root.set_attribute(attr, &value)?,
+            None => root.remove_attribute(attr)?,
+        }
+    }
+    Ok(())
 }
 
 /// Styles through a constructed stylesheet, which a strict `style-src` allows; where the
@@ -464,10 +503,12 @@ fn settings_from(host: &Element, json: Option<&Value>, object: Option<&Value>, r
     (settings, warnings)
 }
 
+/// The config in the host's child `<script type="application/json">`, if any. Its text is
+/// parsed by JavaScript and never copied into the wasm whole.
 fn read_json_script(host: &Element) -> Option<Value> {
     let script = host.query_selector(":scope > script[type='application/json']").ok()??;
-    let text = script.text_content().unwrap_or_default();
-    match js_sys::JSON::parse(&text) {
+    let text = Reflect::get(&script, &"textContent".into()).ok()?;
+    match super::read::parse_json(&text) {
         Ok(parsed) => read_config(&parsed, "config JSON"),
         Err(e) => {
             let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
@@ -477,18 +518,12 @@ fn read_json_script(host: &Element) -> Option<Value> {
     }
 }
 
+/// Reads a config object within the limits of [`crate::config`], warning about each field
+/// it refused.
 fn read_config(config: &JsValue, field: &str) -> Option<Value> {
-    if config.is_undefined() || config.is_null() {
-        return None;
-    }
-    match serde_wasm_bindgen::from_value::<Value>(config.clone()) {
-        Ok(v) => Some(v),
-        Err(_) => {
-            let problem = "it could not be read; use an object of strings, lists and objects";
-            warn_all(&[Warning { field: field.into(), problem: problem.into() }]);
-            None
-        }
-    }
+    let (value, warnings) = super::read::read_js(config, field);
+    warn_all(&warnings);
+    value
 }
 
 /// The booking link's base for these settings: a web link resolved against the page, or a
@@ -506,6 +541,11 @@ fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warni
     }
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
     match Url::new_with_base(link, &base) {
+        // Credentials would be published in the page and sent with the visit: refused.
+        Ok(url) if !url.username().is_empty() || !url.password().is_empty() => {
+            warnings.push(Warning { field: "booking-url".into(), problem: "it contains a user name or password".into() });
+            resolve_booking(doc, &Settings::default(), warnings)
+        }
         Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href(), provider),
         _ => {
             warnings
@@ -524,6 +564,12 @@ fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
     Reflect::set(&detail, &"region".into(), &region)?;
     Reflect::set(&detail, &"side".into(), &side)?;
     Ok(detail)
+}
+
+fn warn_text(message: Option<String>) {
+    if let Some(m) = message {
+        web_sys::console::warn_1(&m.into());
+    }
 }
 
 fn warn_all(warnings: &[Warning]) {
@@ -547,9 +593,14 @@ fn type_name(value: &JsValue) -> String {
     if value.is_null() {
         return "null".into();
     }
-    if let Some(obj) = value.dyn_ref::<Object>() {
-        let name = String::from(obj.constructor().name());
-        if !name.is_empty() && value.is_object() {
+    if value.is_object() {
+        // Through Reflect, which catches: a Proxy's trap may throw.
+        let name = Reflect::get(value, &"constructor".into())
+            .and_then(|c| Reflect::get(&c, &"name".into()))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if !name.is_empty() {
             return ["a ", &name].concat();
         }
     }
