@@ -116,6 +116,28 @@ impl Warning {
     }
 }
 
+/// The widget's palette: `theme="light|dark|auto"`; `auto` follows `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    Auto,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Auto];
+
+    /// The attribute value, also set as `data-theme` on the drawing's root for the CSS.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
 /// Everything a widget instance is configured with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -125,6 +147,7 @@ pub struct Settings {
     pub clinic_name: Text,
     pub initial: Option<Target>,
     pub analytics: Analytics,
+    pub theme: Theme,
     /// `booking-provider`; checked together with `booking_field` by [`crate::booking::provider`].
     pub booking_provider: ProviderKind,
     /// `booking-field` as given (trimmed, never empty).
@@ -141,16 +164,18 @@ impl Default for Settings {
             analytics: Analytics::OFF,
             booking_provider: ProviderKind::Link,
             booking_field: None,
+            theme: Theme::Light,
         }
     }
 }
 
 /// The attributes of `<lower-back-map>`, which are also the top-level config keys.
-pub const ATTRIBUTES: [(&str, &str); 6] = [
+pub const ATTRIBUTES: [(&str, &str); 7] = [
     ("booking-url", "bookingUrl"),
     ("clinic-name", "clinicName"),
     ("region", "region"),
     ("analytics", "analytics"),
+    ("theme", "theme"),
     ("booking-provider", "bookingProvider"),
     ("booking-field", "bookingField"),
 ];
@@ -186,6 +211,13 @@ impl Settings {
             "analytics" => match Analytics::parse(value) {
                 Ok(a) => self.analytics = a,
                 Err(problem) => warn(warnings, problem),
+            },
+            "theme" => match value.trim().to_ascii_lowercase().as_str() {
+                "" => self.theme = Theme::Light,
+                v => match Theme::ALL.into_iter().find(|t| t.id() == v) {
+                    Some(t) => self.theme = t,
+                    None => warn(warnings, "use \"light\", \"dark\" or \"auto\""),
+                },
             },
             "booking-provider" => match value.trim() {
                 "" => self.booking_provider = ProviderKind::Link,
@@ -413,10 +445,12 @@ mod tests {
         st.set_attribute("region", "psoas", &mut w);
         st.set_attribute("booking-url", "tel:+15550100", &mut w);
         st.set_attribute("analytics", "DataLayer", &mut w);
+        st.set_attribute("theme", " Dark", &mut w);
         let mut two = Settings::default();
         two.set_attribute("analytics", "gtag plausible", &mut w);
         assert!(two.analytics.has(Sink::Gtag) && two.analytics.has(Sink::Plausible) && !two.analytics.has(Sink::DataLayer));
         assert_eq!(w, vec![]);
+        assert_eq!(st.theme, Theme::Dark);
         assert_eq!(st.initial, Some(Target::new(Region::Psoas, Side::Both)));
         assert_eq!(st.booking_url.1, LinkKind::Contact);
         assert_eq!(st.analytics, Analytics::only(Sink::DataLayer));
@@ -427,7 +461,8 @@ mod tests {
         fresh.set_attribute("region", "knee", &mut w);
         fresh.set_attribute("analytics", "yes", &mut w);
         fresh.set_attribute("booking-url", "data:text/html,hi", &mut w);
-        assert_eq!(fields(&w), ["region", "analytics", "booking-url"]);
+        fresh.set_attribute("theme", "midnight", &mut w);
+        assert_eq!(fields(&w), ["region", "analytics", "booking-url", "theme"]);
         assert_eq!(fresh, Settings::default());
     }
 

@@ -24,7 +24,7 @@ text_keys! {
     /// The widget's own words: headings, labels, the booking button, the red flags.
     Ui, UI_TEXT {
         Title = "title": "Where does your lower back hurt?",
-        Intro = "intro": "Tap or click the area that aches, or press Tab to reach the map and move with the arrow keys. You will see which muscle is most likely involved, why it hurts, how we treat it and what you can do at home.",
+        Intro = "intro": "Tap where it aches to see which muscle is likely involved, why it hurts, how we treat it and what helps at home. On a keyboard, Tab to the map and use the arrow keys.",
         MapLabel = "mapLabel": "Lower back and hips: choose an area",
         OverviewHeading = "overviewHeading": "On the map",
         IntroSelfCare = "introSelfCare": "Whichever area it is, stretching your hips between sessions keeps the lower back flexible.",
@@ -40,6 +40,7 @@ text_keys! {
         BothSides = "bothSides": "both sides",
         RegionLabel = "regionLabel": "{name}, {side}",
         Announce = "announce": "Showing {name}, {side}.",
+        AnnounceOverview = "announceOverview": "Back to the overview; no area selected.",
         WhereHeading = "whereHeading": "Where it is",
         CauseHeading = "causeHeading": "Why it hurts",
         TreatmentHeading = "treatmentHeading": "How we treat it",

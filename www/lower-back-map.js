@@ -5,7 +5,7 @@ import init, { mount } from './pkg/lower_back_map.js';
 
 const wasm = new URL('./pkg/lower_back_map_bg.wasm', import.meta.url);
 const ready = init({ module_or_path: wasm });
-const ATTRIBUTES = ['booking-url', 'clinic-name', 'region', 'analytics', 'booking-provider', 'booking-field'];
+const ATTRIBUTES = ['booking-url', 'booking-provider', 'booking-field', 'clinic-name', 'region', 'analytics', 'theme'];
 
 class LowerBackMap extends HTMLElement {
   static observedAttributes = ATTRIBUTES;

@@ -2,15 +2,17 @@
 //!
 //! All text is set with `textContent`; nothing from config ever reaches `innerHTML`.
 //! Layout of the shadow root:
-//! `div.lbm > div.layout > (div.map > svg[role=toolbar] + p.map-note) + (div.panels + div.flags)`,
-//! plus a polite live region that announces selections.
+//! `div.lbm > div.head + div.layout > (div.map > svg[role=toolbar] + p.map-note) + (div.panels + div.flags)`,
+//! plus a polite live region that announces selections. Only the active panel is displayed, so
+//! short panels leave no hole and hidden ones cost no layout.
 
 use super::el::html;
+use crate::config::Settings;
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Side, Target, TARGETS};
 use crate::selection::Selection;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, SvgElement};
+use web_sys::{Document, Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
 
 /// The id of the details area the region buttons control (ids are scoped to the shadow root).
 pub const PANELS_ID: &str = "lbm-details";
@@ -29,10 +31,17 @@ pub struct View {
 }
 
 impl View {
-    pub fn build(doc: &Document, content: &Content, clinic: &str) -> Result<View, JsValue> {
+    pub fn build(doc: &Document, settings: &Settings) -> Result<View, JsValue> {
+        let (content, clinic) = (&settings.content, &settings.clinic_name);
         let root = html(doc, None, "div", "lbm", None)?;
+        root.set_attribute("data-theme", settings.theme.id())?;
+        // The question and how to answer it come first, so a phone shows them above the map.
+        let head = html(doc, Some(&root), "div", "head", None)?;
+        html(doc, Some(&head), "h2", "title", Some(content.ui(Ui::Title)))?;
+        html(doc, Some(&head), "p", "lead", Some(content.ui(Ui::Intro)))?;
         let layout = html(doc, Some(&root), "div", "layout", None)?;
         let map = html(doc, Some(&layout), "div", "map", None)?;
+        map.set_attribute("part", "map")?;
         let regions = super::drawing::draw_map(doc, &map, content)?;
         html(doc, Some(&map), "p", "map-note", Some(content.ui(Ui::SideViewNote)))?;
 
@@ -45,8 +54,7 @@ impl View {
         let mut links = Vec::new();
 
         let intro = html(doc, Some(&stack), "div", "panel intro", None)?;
-        html(doc, Some(&intro), "h2", "", Some(content.ui(Ui::Title)))?;
-        html(doc, Some(&intro), "p", "lead", Some(content.ui(Ui::Intro)))?;
+        intro.set_attribute("part", "panel")?;
         html(doc, Some(&intro), "h3", "", Some(content.ui(Ui::OverviewHeading)))?;
         let overview = html(doc, Some(&intro), "ul", "overview", None)?;
         for region in Region::ALL {
@@ -86,6 +94,11 @@ impl View {
         self.links[active].set_attribute("href", href)
     }
 
+    /// The selected region's heading, which a visitor should see after choosing it.
+    pub fn heading(&self, target: Target) -> &Element {
+        &self.headings[target.region.index()]
+    }
+
     /// Says the selection aloud through the polite live region, without moving focus.
     pub fn announce(&self, text: &str) {
         // Emptying first makes a repeated message count as new.
@@ -113,6 +126,7 @@ fn region_panel(
     let text = |f| content.region(region, f);
     let panel = html(doc, Some(stack), "div", "panel", None)?;
     panel.set_attribute("data-region", region.id())?;
+    panel.set_attribute("part", "panel")?;
     let side = if region == Region::Psoas { Side::Both } else { Side::Left };
     let heading = html(doc, Some(&panel), "h2", "", Some(&content.target_label(Target::new(region, side))))?;
     html(doc, Some(&panel), "p", "alias", Some(text(RegionField::Alias)))?;
@@ -144,16 +158,37 @@ fn self_care(doc: &Document, panel: &Element, content: &Content, why: &str) -> R
 fn booking(doc: &Document, panel: &Element, content: &Content, note: &str) -> Result<Element, JsValue> {
     let cta = html(doc, Some(panel), "div", "cta", None)?;
     html(doc, Some(&cta), "p", "note", Some(note))?;
-    html(doc, Some(&cta), "a", "book", Some(content.ui(Ui::BookLabel)))
+    let link = html(doc, Some(&cta), "a", "book", Some(content.ui(Ui::BookLabel)))?;
+    link.set_attribute("part", "booking")?;
+    Ok(link)
 }
 
 fn red_flags(doc: &Document, parent: &Element, content: &Content) -> Result<(), JsValue> {
     let flags = html(doc, Some(parent), "div", "flags", None)?;
+    flags.set_attribute("part", "red-flags")?;
     html(doc, Some(&flags), "h3", "", Some(content.ui(Ui::RedFlagsHeading)))?;
     html(doc, Some(&flags), "p", "", Some(content.ui(Ui::RedFlagsBack)))?;
     html(doc, Some(&flags), "p", "", Some(content.ui(Ui::RedFlagsKidney)))?;
     html(doc, Some(&flags), "p", "advice", Some(content.ui(Ui::RedFlagsAdvice)))?;
     html(doc, Some(&flags), "p", "disclaimer", Some(content.ui(Ui::Disclaimer)))?;
+    Ok(())
+}
+
+/// Brings a selected region's heading into view when the visitor's choice left it off screen
+/// (or in the bottom fifth): smoothly, unless the visitor asked for reduced motion. The
+/// heading's `scroll-margin` (widget.css) keeps part of the map in view above it. Focus stays.
+pub fn reveal_heading(doc: &Document, heading: &Element) -> Result<(), JsValue> {
+    let Some(window) = doc.default_view() else { return Ok(()) };
+    let height = window.inner_height()?.as_f64().unwrap_or_default();
+    let rect = heading.get_bounding_client_rect();
+    if rect.top() >= 0.0 && rect.bottom() <= height * 0.8 {
+        return Ok(());
+    }
+    let reduce = window.match_media("(prefers-reduced-motion: reduce)")?.is_some_and(|m| m.matches());
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    options.set_behavior(if reduce { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
+    heading.scroll_into_view_with_scroll_into_view_options(&options);
     Ok(())
 }
 

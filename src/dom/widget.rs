@@ -5,7 +5,7 @@
 //! drawing. Listeners hold the shared state, never the handle, so nothing keeps itself alive.
 
 use super::listener::EventListener;
-use super::view::{event_element, View};
+use super::view::{event_element, reveal_heading, View};
 use crate::analytics::{identity, Action, Analytics, Payload};
 use crate::booking::{self, Provider};
 use crate::config::{Settings, Value, Warning, ATTRIBUTES, DEFAULT_BOOKING_URL};
@@ -126,7 +126,7 @@ impl Widget {
         let hash = page.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
         let initial = deep_link(&search, &hash).or(settings.initial);
 
-        let view = View::build(&doc, &settings.content, &settings.clinic_name)?;
+        let view = View::build(&doc, &settings)?;
         shadow.append_child(&view.root)?;
         let booking = resolve_booking(&doc, &settings, &mut warnings);
         warn_all(&warnings);
@@ -215,7 +215,7 @@ impl Shared {
     /// Applies one message; focus moves and events go out after the state is released, since
     /// both run host-page code that may call back into the widget.
     fn handle(&self, msg: Msg, source: Source) -> Result<(), JsValue> {
-        let (focus, selected, announce, analytics) = {
+        let (focus, selected, announce, analytics, reveal) = {
             let mut st = self.state.borrow_mut();
             let changed = st.selection.update(msg);
             let focus = if changed.focus {
@@ -225,11 +225,18 @@ impl Shared {
                 None
             };
             if !changed.selection {
-                (focus, None, None, Analytics::OFF)
+                (focus, None, None, Analytics::OFF, None)
             } else {
                 st.show_selection()?;
-                let announce = st.selection.selected.map(|t| st.settings.content.fill(st.settings.content.ui(Ui::Announce), t));
-                (focus, Some(st.selection.selected), announce, st.settings.analytics)
+                let content = &st.settings.content;
+                let selected = st.selection.selected;
+                let announce = match selected {
+                    Some(t) => content.fill(content.ui(Ui::Announce), t),
+                    None => String::from(content.ui(Ui::AnnounceOverview)),
+                };
+                // The answer follows a visitor's choice; code and links leave the page alone.
+                let reveal = selected.filter(|_| source.is_visitor()).map(|t| st.view.heading(t).clone());
+                (focus, Some(selected), Some(announce), st.settings.analytics, reveal)
             }
         };
         if let Some(el) = focus {
@@ -238,11 +245,15 @@ impl Shared {
         if let Some(text) = announce {
             self.state.borrow().view.announce(&text);
         }
+        if let Some(heading) = reveal {
+            reveal_heading(&self.doc, &heading)?;
+        }
         if let Some(selected) = selected {
             let detail = target_detail(selected)?;
             Reflect::set(&detail, &"source".into(), &source.id().into())?;
             self.emit("region-select", &detail)?;
-            if source.is_visitor() {
+            // Going back to the overview says nothing about pain: only selections are counted.
+            if source.is_visitor() && selected.is_some() {
                 self.track(analytics, Action::Select, selected);
             }
         }
@@ -273,7 +284,7 @@ impl Shared {
                 st.booking.warn_if_no_target(&self.doc);
             }
             let had_focus = self.shadow.active_element().is_some();
-            let view = View::build(&self.doc, &st.settings.content, &st.settings.clinic_name)?;
+            let view = View::build(&self.doc, &st.settings)?;
             self.shadow.replace_child(&view.root, &st.view.root)?;
             st.view = view;
             let el = st.view.show_focus(&st.selection)?;
@@ -320,7 +331,7 @@ impl Shared {
     fn on_click(&self, event: &web_sys::Event) -> Result<(), JsValue> {
         let Some(el) = event_element(event.target()) else { return Ok(()) };
         if let Some(target) = target_of(&el)? {
-            return self.handle(Msg::Select(target), Source::Pointer);
+            return self.handle(Msg::Toggle(target), Source::Pointer);
         }
         if el.closest("a.book")?.is_some() {
             return self.booking_clicked();
