@@ -264,7 +264,7 @@ describe('analytics targets', () => {
     assert.equal(warningsAbout(page, 'lists plausible').length, 1, JSON.stringify(page.warnings));
     assert.equal(warningsAbout(page, 'lists matomo').length, 1, JSON.stringify(page.warnings));
     assert.equal(page.warnings.length, 3, JSON.stringify(page.warnings));
-    assert.match(warningsAbout(page, 'lists gtag')[0], /no gtag\(\) function/);
+    assert.match(warningsAbout(page, 'lists gtag')[0], /window\.gtag\(\) is missing/);
     assert.equal(await page.evaluate(() => window.dataLayer.length), 3, 'the dataLayer still gets each of map a\'s actions');
     assert.deepEqual(page.problems, [], 'a missing target is not an error');
     await page.close();
