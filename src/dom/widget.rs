@@ -313,7 +313,7 @@ impl Shared {
     /// Tells the clinic's analytics targets about a visitor's action, naming this widget.
     fn track(&self, analytics: Analytics, action: Action, selected: Option<Target>) {
         if !analytics.is_off() {
-            let widget = identity(Some(self.host.id()), self.host.get_attribute("name"));
+            let widget = identity(self.host.id(), self.host.get_attribute("name"));
             super::analytics::send(analytics, action, &Payload::new(selected, widget));
         }
     }
