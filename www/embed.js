@@ -155,7 +155,8 @@ function read() {
   return {
     attributes: {
       'booking-url': bookingBad ? '' : bookingUrl,
-      'booking-provider': provider === 'link' ? '' : provider,
+      // Acuity without its field would only warn in the console: wait for the field.
+      'booking-provider': provider === 'link' || (provider === 'acuity' && fieldBad) ? '' : provider,
       'booking-field': bookingField,
       'clinic-name': field.clinicName.value.trim(),
       region: field.region.value,
