@@ -332,3 +332,77 @@ describe('the #book fallback', () => {
     await page.close();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+describe('embed.html: booking system, analytics and theme in the configurator', () => {
+  /** The snippet's <lower-back-map> attributes, parsed in a blank page (embed.html's Trusted Types forbid it there). */
+  async function snippetAttributes(page) {
+    const text = await page.locator('#snippet').textContent();
+    const blank = await env.browser.newPage();
+    const attrs = await blank.evaluate((t) => {
+      const el = new DOMParser().parseFromString(`<!doctype html><body>${t}`, 'text/html').querySelector('lower-back-map');
+      return el && Object.fromEntries([...el.attributes].map((a) => [a.name, a.value]));
+    }, text);
+    await blank.close();
+    return attrs;
+  }
+
+  test('provider and field reach the preview, the shown link and the snippet; Acuity waits for its field', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+    await page.goto(`${env.server.url}embed.html`);
+    await page.waitForFunction(() => document.getElementById('preview').shadowRoot?.querySelector('.region'));
+    assert.ok(await page.locator('#booking-field').isHidden(), 'no field for the plain link');
+    assert.match(await page.locator('#booking-provider-hint').textContent(), /region=ql&side=left/);
+
+    await page.fill('#booking-url', 'https://calendly.com/clinic/60min');
+    await page.selectOption('#booking-provider', 'calendly');
+    assert.ok(await page.locator('#booking-field').isVisible());
+    assert.match(await page.locator('#booking-provider-hint').textContent(), /Calendly/);
+    await page.fill('#booking-field', 'a3');
+    await page.waitForFunction(() => document.getElementById('preview').config?.bookingField === 'a3');
+    await click(page, 'ql-left', '#preview');
+    const shown = (await page.locator('#produced-link').textContent()).match(/https:\S+/)[0];
+    assert.equal(new URL(shown).searchParams.get('a3'), QL_LEFT_NOTE, 'the link shown beside the booking system');
+    assert.deepEqual(await snippetAttributes(page), { 'booking-url': 'https://calendly.com/clinic/60min', 'booking-provider': 'calendly', 'booking-field': 'a3' });
+
+    await page.fill('#booking-field', 'a11');
+    assert.equal(await page.locator('#booking-field').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await snippetAttributes(page), { 'booking-url': 'https://calendly.com/clinic/60min', 'booking-provider': 'calendly' }, 'a bad field is left out');
+
+    await page.fill('#booking-url', 'https://app.acuityscheduling.com/schedule.php?owner=42');
+    await page.selectOption('#booking-provider', 'acuity');
+    await page.fill('#booking-field', '');
+    assert.equal(await page.locator('#snippet').textContent(), '', 'no snippet without the Acuity field');
+    assert.match(await page.locator('#snippet-needs').textContent(), /Acuity intake field/);
+    await page.fill('#booking-field', 'field:1234567');
+    await page.waitForFunction(() => document.getElementById('preview').config?.bookingProvider === 'acuity');
+    assert.equal((await snippetAttributes(page))['booking-field'], 'field:1234567');
+    const href = await page.evaluate(() => document.getElementById('preview').bookingHref);
+    assert.equal(new URL(href).searchParams.get('field:1234567'), QL_LEFT_NOTE);
+
+    await page.check('#analytics');
+    await page.check('#analytics-matomo');
+    await page.selectOption('#theme', 'dark');
+    const attrs = await snippetAttributes(page);
+    assert.equal(attrs.analytics, 'datalayer matomo');
+    assert.equal(attrs.theme, 'dark');
+    await page.waitForFunction(() => document.getElementById('preview').getAttribute('theme') === 'dark');
+    assert.deepEqual(warnings, [], 'the preview never got a setting it would refuse');
+    await page.close();
+  });
+
+  test('the skin colour reaches the preview and a low-contrast skin is flagged', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${env.server.url}embed.html`);
+    await page.waitForFunction(() => document.getElementById('preview').shadowRoot?.querySelector('.region'));
+    await page.fill('#skin', '#e0e0ff');
+    const fill = await page.evaluate(() => getComputedStyle(document.getElementById('preview').shadowRoot.querySelector('.skin')).fill);
+    assert.equal(fill, 'rgb(224, 224, 255)');
+    assert.equal(await page.locator('#contrast').textContent(), '');
+    await page.fill('#skin', '#c05040');
+    assert.match(await page.locator('#contrast').textContent(), /areas on the skin are 1\.\d to 1/);
+    await page.close();
+  });
+});

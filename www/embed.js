@@ -208,10 +208,22 @@ function setAttributes(el, attributes) {
   }
 }
 
-/** The preview shows the settings; until there is a booking address, it uses an example one. */
+let bookingConfig = '';
+/**
+ * The preview shows the settings; until there is a booking address, it uses an example one.
+ * Booking system and field go in together through the config property: as two attributes, one
+ * would change first and the map would briefly see (and warn about) a mismatched pair.
+ */
 function applyAttributes(attributes) {
-  const withExample = { ...attributes, 'booking-url': attributes['booking-url'] || EXAMPLE_BOOKING };
-  setAttributes(preview, withExample);
+  const { 'booking-provider': provider, 'booking-field': field, ...rest } = attributes;
+  const config = {};
+  if (provider) config.bookingProvider = provider;
+  if (field) config.bookingField = field;
+  if (JSON.stringify(config) !== bookingConfig) {
+    bookingConfig = JSON.stringify(config);
+    preview.config = config;
+  }
+  setAttributes(preview, { ...rest, 'booking-url': rest['booking-url'] || EXAMPLE_BOOKING });
 }
 
 /** Beside the booking system: the link a visitor books through, as the preview has it now. */
