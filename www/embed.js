@@ -64,6 +64,7 @@ const field = {
   bookingField: $('booking-field'),
   analytics: [...form.querySelectorAll('input[name="analytics"]')],
   theme: $('theme'),
+  lang: $('lang'),
   font: $('font'),
   scriptUrl: $('script-url'),
 };
@@ -162,6 +163,7 @@ function read() {
       region: field.region.value,
       analytics: field.analytics.filter((c) => c.checked).map((c) => c.value).join(' '),
       theme: field.theme.value === 'light' ? '' : field.theme.value,
+      lang: field.lang.value,
     },
     style,
     needs,

@@ -103,6 +103,8 @@ struct State {
     /// Config from the child JSON script and from `set_config`, re-read on every change.
     json: Option<Value>,
     object: Option<Value>,
+    /// The built-in text pack for the element's language (`lang`), below every config source.
+    pack: Option<Value>,
     selection: Selection,
     view: View,
     booking: Booking,
@@ -110,7 +112,7 @@ struct State {
 }
 
 impl Widget {
-    pub fn mount(host: &JsValue, config: &JsValue) -> Result<Widget, JsValue> {
+    pub fn mount(host: &JsValue, config: &JsValue, pack: &JsValue) -> Result<Widget, JsValue> {
         let host: &Element = host
             .dyn_ref()
             .ok_or_else(|| error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat()))?;
@@ -120,7 +122,8 @@ impl Widget {
 
         let json = read_json_script(host);
         let object = read_config(config, "config");
-        let (settings, mut warnings) = settings_from(host, json.as_ref(), object.as_ref(), Report::All);
+        let pack = read_config(pack, "language pack");
+        let (settings, mut warnings) = settings_from(host, [&pack, &json, &object], Report::All);
         let page = doc.location();
         let search = page.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
         let hash = page.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
@@ -137,7 +140,7 @@ impl Widget {
         if let Some(t) = initial {
             selection.update(Msg::Select(t));
         }
-        let state = State { settings, json, object, selection, view, booking, utm: utm_params(&search) };
+        let state = State { settings, json, object, pack, selection, view, booking, utm: utm_params(&search) };
         state.view.show_focus(&state.selection)?;
         state.show_selection()?;
 
@@ -177,6 +180,12 @@ impl Widget {
             };
         }
         self.shared.refresh(Report::Attribute(name))
+    }
+
+    /// Replaces the text pack (the element's `lang` changed) and redraws with it.
+    pub fn set_pack(&self, pack: &JsValue) -> Result<(), JsValue> {
+        self.shared.state.borrow_mut().pack = read_config(pack, "language pack");
+        self.shared.refresh(Report::Attribute("lang"))
     }
 
     /// Replaces the JS config object (`element.config = {...}`) and redraws with it.
@@ -263,7 +272,7 @@ impl Shared {
     /// Settings as the sources say now, with the warnings `report` asks for.
     fn settings_now(&self, report: Report) -> (Settings, Vec<Warning>) {
         let st = self.state.borrow();
-        settings_from(&self.host, st.json.as_ref(), st.object.as_ref(), report)
+        settings_from(&self.host, [&st.pack, &st.json, &st.object], report)
     }
 
     /// Reads the settings again and redraws the view with them, keeping selection and focus.
@@ -442,14 +451,15 @@ enum Report<'a> {
     Attribute(&'a str),
 }
 
-/// Settings from defaults, then the JSON script, then the config object, then the attributes,
-/// with the warnings of the sources `report` names.
-fn settings_from(host: &Element, json: Option<&Value>, object: Option<&Value>, report: Report) -> (Settings, Vec<Warning>) {
+/// Settings from defaults, then the language pack, the JSON script, the config object and the
+/// attributes, with the warnings of the sources `report` names.
+fn settings_from(host: &Element, [pack, json, object]: [&Option<Value>; 3], report: Report) -> (Settings, Vec<Warning>) {
     let mut settings = Settings::default();
-    let json_warnings = json.map(|c| settings.apply(c)).unwrap_or_default();
-    let object_warnings = object.map(|c| settings.apply(c)).unwrap_or_default();
+    let pack_warnings = pack.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
+    let json_warnings = json.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
+    let object_warnings = object.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
     let mut warnings = match report {
-        Report::All => [json_warnings, object_warnings].concat(),
+        Report::All => [pack_warnings, json_warnings, object_warnings].concat(),
         Report::Config => object_warnings,
         Report::Attribute(_) => Vec::new(),
     };
