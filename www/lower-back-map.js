@@ -12,7 +12,7 @@ const ATTRIBUTES = ['booking-url', 'booking-provider', 'booking-field', 'clinic-
 const PACKS = ['es'];
 const packs = new Map();
 /** The language code an element asks for: its `lang`, else its ancestors' or the page's. */
-const langOf = (el) => (el.closest('[lang]')?.getAttribute('lang') ?? '').trim().toLowerCase().split('-')[0];
+const langOf = (el) => (el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).trim().toLowerCase().split('-')[0];
 /** The text pack for `code`, or undefined for English (also when the pack cannot load). */
 function packFor(code) {
   if (!PACKS.includes(code)) return Promise.resolve(undefined);
