@@ -211,10 +211,11 @@ describe('distribution: the two-line snippet from a second origin', () => {
     return site.url + name;
   };
 
-  test('dist/ holds the loader (stable and pinned) and content-hashed glue and wasm', () => {
+  test('dist/ holds the loader (stable and pinned), content-hashed glue and wasm, and the text packs', () => {
     const files = readdirSync('dist').sort();
     const hashed = files.filter((f) => /^lower-back-map\.[0-9a-f]{8}\.(js|wasm)$/.test(f));
-    assert.deepEqual(files, ['HEADERS.txt', `lower-back-map-${VERSION}.js`, 'lower-back-map.js', ...hashed].sort());
+    const packs = readdirSync('www').filter((f) => /^lower-back-map\.[a-z]{2,3}\.json$/.test(f));
+    assert.deepEqual(files, ['HEADERS.txt', `lower-back-map-${VERSION}.js`, 'lower-back-map.js', ...hashed, ...packs].sort());
     assert.equal(hashed.length, 2, 'one glue and one wasm');
     for (const f of hashed) {
       const sha = createHash('sha256').update(readFileSync(join('dist', f))).digest('hex');
