@@ -1218,7 +1218,7 @@ describe('es.html and embed.html: accessibility and layout', () => {
     test(`es.html at ${width} px: the Spanish labels on the drawing do not overlap`, async () => {
       const page = await openPage(`${env.server.url}es.html`, { viewport: { width, height: 900 } });
       const overlaps = await page.evaluate(() => {
-        const texts = [...document.querySelector('lower-back-map').shadowRoot.querySelectorAll('svg text')]
+        const texts = [...document.querySelector('lower-back-map').shadowRoot.querySelectorAll('.figure span')]
           .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
         const hit = [];
         for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {

@@ -117,8 +117,10 @@ describe('WebKit as WebKitGTK ships it (Tab reaches links, as in Chromium)', () 
     // Scroll once so that the whole map is in view and stays put for all screenshots.
     const ringBox = async (key) => {
       const r = await driver.executeScript(`
-        const g = arguments[0].shadowRoot.querySelector('[data-target="' + arguments[1] + '"]');
-        const r = g.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height };`, page.host, key);
+        // The ring's own box: a region's group also holds what is drawn over it (the QL's erectors).
+        const rings = [...arguments[0].shadowRoot.querySelectorAll('[data-target="' + arguments[1] + '"] .ring')].map((e) => e.getBoundingClientRect());
+        const x = Math.min(...rings.map((r) => r.left)), y = Math.min(...rings.map((r) => r.top));
+        return { x, y, width: Math.max(...rings.map((r) => r.right)) - x, height: Math.max(...rings.map((r) => r.bottom)) - y };`, page.host, key);
       return { x: r.x - 6, y: r.y - 6, width: r.width + 12, height: r.height + 12 }; // the ring's stroke is up to 7 px wide
     };
     await driver.executeScript('arguments[0].shadowRoot.querySelector("svg.drawing").scrollIntoView({ block: "center" })', page.host);
