@@ -51,9 +51,9 @@ const DEFAULTS = {
   '--lbm-region': '#c4563f',
   '--lbm-text': '#1c2a30',
   '--lbm-background': '#ffffff',
-  '--lbm-skin': '#f4e4d8',
+  '--lbm-skin': '#f5e3d7',
   '--lbm-bone': '#fbf8f1',
-  '--lbm-outline': '#b98d76',
+  '--lbm-outline': '#9a6d5a',
 };
 const COLOUR_INPUTS = ['accent', 'accent-text', 'region-colour', 'text', 'background', 'skin', 'bone', 'outline'].map($);
 const field = {
