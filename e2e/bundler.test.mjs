@@ -27,7 +27,7 @@ after(() => rmSync(app, { recursive: true, force: true }));
 test('the packed package holds only what it declares, with exports for the element and the types', () => {
   const installed = join(app, 'node_modules', 'lower-back-map');
   const files = readdirSync(installed).sort();
-  assert.deepEqual(files, ['README.md', 'element.d.ts', 'element.js', 'lower_back_map.d.ts', 'lower_back_map.js',
+  assert.deepEqual(files, ['README.md', 'element.d.ts', 'element.js', 'lower-back-map.es.json', 'lower_back_map.d.ts', 'lower_back_map.js',
     'lower_back_map_bg.wasm', 'package.json', 'react.d.ts']);
   const pkg = JSON.parse(run('node', ['-p', 'JSON.stringify(require("lower-back-map/package.json"))'], app));
   assert.deepEqual(Object.keys(pkg.exports), ['.', './element', './react', './lower_back_map_bg.wasm', './package.json']);

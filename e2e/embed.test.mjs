@@ -214,10 +214,11 @@ describe('distribution: the two-line snippet from a second origin', () => {
     return site.url + name;
   };
 
-  test('dist/ holds the loader (stable and pinned) and content-hashed glue and wasm', () => {
+  test('dist/ holds the loader (stable and pinned), content-hashed glue and wasm, and the text packs', () => {
     const files = readdirSync('dist').sort();
     const hashed = files.filter((f) => /^lower-back-map\.[0-9a-f]{8}\.(js|wasm)$/.test(f));
-    assert.deepEqual(files, ['HEADERS.txt', `lower-back-map-${VERSION}.js`, 'lower-back-map.js', ...hashed].sort());
+    const packs = readdirSync('www').filter((f) => /^lower-back-map\.[a-z]{2,3}\.json$/.test(f));
+    assert.deepEqual(files, ['HEADERS.txt', `lower-back-map-${VERSION}.js`, 'lower-back-map.js', ...hashed, ...packs].sort());
     assert.equal(hashed.length, 2, 'one glue and one wasm');
     for (const f of hashed) {
       const sha = createHash('sha256').update(readFileSync(join('dist', f))).digest('hex');
@@ -939,8 +940,9 @@ describe('strict CSP', () => {
         await page.fill('#font', 'Georgia, serif');
         await page.selectOption('#region', 'psoas');
         await page.check('#analytics');
-        await page.fill('#booking-url', 'javascript:alert(1)');
+        await page.selectOption('#booking-provider', 'calcom');
         await page.click('#copy');
+        await page.fill('#booking-url', 'javascript:alert(1)');
         await page.click('#reset-colours');
         await page.waitForFunction(() => document.getElementById('preview').selected === 'psoas:both');
       }
@@ -988,12 +990,16 @@ describe('embed.html: the configurator', () => {
 
   test('the page documents every config key and every attribute', () => {
     const html = readFileSync('www/embed.html', 'utf8');
-    for (const key of [...Object.keys(UI), ...REGION_FIELD_KEYS, ...REGION_IDS, 'stretchSteps', 'bookingUrl', 'clinicName', 'region', 'analytics']) {
+    for (const key of [...Object.keys(UI), ...REGION_FIELD_KEYS, ...REGION_IDS, 'stretchSteps', 'bookingUrl', 'clinicName', 'region', 'analytics', 'bookingProvider', 'bookingField']) {
       assert.ok(html.includes(`<code>${key}</code>`), `embed.html names ${key}`);
     }
-    for (const attr of ['booking-url', 'clinic-name', 'region', 'analytics']) assert.match(html, new RegExp(`<th scope="row"[^>]*><code>${attr}</code></th>`), attr);
-    const css = readFileSync('src/dom/widget.css', 'utf8');
+    for (const attr of ['booking-url', 'clinic-name', 'region', 'analytics', 'booking-provider', 'booking-field', 'theme']) assert.match(html, new RegExp(`<th scope="row"[^>]*><code>${attr}</code></th>`), attr);
+    const css = readFileSync('src/dom/widget.css', 'utf8') + readFileSync('src/dom/drawing.css', 'utf8');
+    // The light theme's default is the first one each property names (dark ones follow).
+    const seen = new Set();
     for (const [, prop, fallback] of css.matchAll(/var\((--lbm-[\w-]+), ([^)]+?)\)/g)) {
+      if (seen.has(prop)) continue;
+      seen.add(prop);
       assert.ok(html.includes(`<code>${prop}</code>`), `embed.html documents ${prop}`);
       const row = html.match(new RegExp(`<tr[^>]*><th scope="row"[^>]*><code>${prop}</code></th>.*?</tr>`))?.[0] ?? '';
       if (fallback.startsWith('#')) assert.ok(row.includes(`<code>${fallback}</code>`), `the ${prop} row gives its default ${fallback}: ${row}`);
@@ -1008,8 +1014,10 @@ describe('embed.html: the configurator', () => {
 
   test('typing a booking URL and clinic name updates the preview and the snippet', async () => {
     const page = await openPage(`${env.server.url}embed.html`);
-    const before = await snippetText(page);
-    assert.equal(before.split('\n').length, 2, 'two lines to start with');
+    assert.equal(await snippetText(page), '', 'no snippet before there is a booking address');
+    assert.ok(await page.locator('#copy').isHidden(), 'nothing to copy yet');
+    assert.match(await page.locator('#snippet-needs').textContent(), /booking page's address/);
+    assert.equal(await page.locator('#preview').getAttribute('booking-url'), 'https://www.clinic.example/book', 'the preview uses an example address meanwhile');
     const name = 'Smith & Sons "Back" <Care>';
     await page.locator('#booking-url').pressSequentially('https://clinic.example/book?service=7');
     await page.locator('#clinic-name').pressSequentially(name);
@@ -1026,7 +1034,9 @@ describe('embed.html: the configurator', () => {
     assert.match(await page.locator('#preview-link').textContent(), /would open https:\/\/clinic\.example\/book\?service=7&region=ql&side=left/);
 
     const text = await snippetText(page);
-    assert.equal(text.split('\n').length, 2);
+    assert.equal(text.split('\n').length, 2, 'two lines');
+    assert.equal(await page.locator('#snippet-needs').textContent(), '');
+    assert.ok(await page.locator('#copy').isVisible());
     const parsed = await parseSnippet(page, text);
     assert.deepEqual(parsed.attributes, { 'booking-url': 'https://clinic.example/book?service=7', 'clinic-name': name });
     assert.equal(parsed.fallback, 'https://clinic.example/book?service=7');
@@ -1042,6 +1052,7 @@ describe('embed.html: the configurator', () => {
     const page = await openPage(`${env.server.url}embed.html`);
     const options = await page.locator('#region option').evaluateAll((os) => os.map((o) => o.value));
     assert.deepEqual(options, ['', ...TARGETS.map((t) => (t === 'psoas-both' ? 'psoas' : t.replace(/-(left|right)$/, ':$1')))]);
+    await page.fill('#booking-url', 'https://clinic.example/book');
     await page.selectOption('#region', 'si-joint:right');
     await page.check('#analytics');
     await page.fill('#accent', '#7a2e8e');
@@ -1055,7 +1066,7 @@ describe('embed.html: the configurator', () => {
     });
     assert.deepEqual(props, ['#7a2e8e', '#fffaf0', 'Georgia, serif']);
     const parsed = await parseSnippet(page, await snippetText(page));
-    assert.deepEqual(parsed.attributes, { region: 'si-joint:right', analytics: 'datalayer' });
+    assert.deepEqual(parsed.attributes, { 'booking-url': 'https://clinic.example/book', region: 'si-joint:right', analytics: 'datalayer' });
     assert.match(parsed.style, /lower-back-map \{[^}]*--lbm-accent: #7a2e8e;[^}]*--lbm-background: #fffaf0;[^}]*--lbm-font: Georgia, serif;/);
     assert.ok(!parsed.style.includes('--lbm-region'), 'unchanged colours are left out');
     assert.ok(await page.locator('#style-note').isVisible(), 'the strict-CSP note is shown');
@@ -1063,7 +1074,9 @@ describe('embed.html: the configurator', () => {
     await page.fill('#accent', '#f0c040');
     assert.match(await page.locator('#contrast').textContent(), /booking button.*1\.\d to 1/, 'white on yellow is flagged');
     await page.fill('#accent-text', '#1c2a30');
-    assert.equal(await page.locator('#contrast').textContent(), '', 'dark text on yellow is fine');
+    const yellow = await page.locator('#contrast').textContent();
+    assert.ok(!/booking button/.test(yellow), `dark text on yellow is fine: ${yellow}`);
+    assert.match(yellow, /selected area on the skin is 1\.\d to 1/, 'a yellow selection on pale skin is hard to see');
     await page.click('#reset-colours');
     assert.equal((await parseSnippet(page, await snippetText(page))).style, null);
     assert.ok(!(await page.locator('#style-note').isVisible()));
@@ -1080,13 +1093,13 @@ describe('embed.html: the configurator', () => {
     const problem = page.locator('#booking-url-problem');
     assert.ok(await problem.isVisible());
     assert.match(await problem.textContent(), /javascript:/);
-    const parsed = await parseSnippet(page, await snippetText(page));
-    assert.deepEqual(parsed.attributes, {});
-    assert.equal(parsed.fallback, DEFAULT_BOOKING);
-    await page.fill('#font', 'x;} body { display: none');
-    assert.equal((await parseSnippet(page, await snippetText(page))).style, null, 'a font that would break out of the CSS rule is left out');
+    assert.equal(await snippetText(page), '', 'no snippet while the only booking address is refused');
+    assert.match(await page.locator('#snippet-needs').textContent(), /booking page's address/);
     await page.fill('#booking-url', 'tel:+15550100');
     assert.equal(await page.locator('#booking-url').getAttribute('aria-invalid'), null);
+    assert.deepEqual((await parseSnippet(page, await snippetText(page))).attributes, { 'booking-url': 'tel:+15550100' });
+    await page.fill('#font', 'x;} body { display: none');
+    assert.equal((await parseSnippet(page, await snippetText(page))).style, null, 'a font that would break out of the CSS rule is left out');
     await page.waitForFunction(() => document.getElementById('preview').bookingHref === 'tel:+15550100');
     assert.deepEqual(page.problems, []);
     assert.deepEqual(page.warnings, [], 'the preview never tried the refused link');
@@ -1136,6 +1149,7 @@ describe('embed.html: the configurator', () => {
     });
     await page.goto(`${env.server.url}embed.html`);
     await widgetsReady(page);
+    await page.fill('#booking-url', 'https://clinic.example/book');
     await page.locator('#copy').click();
     await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '');
     assert.match(await page.locator('#copy-status').textContent(), /Selected/);
@@ -1148,10 +1162,12 @@ describe('embed.html: the configurator', () => {
     const unlabeled = await page.evaluate(() => [...document.querySelectorAll('#settings input, #settings select')]
       .filter((el) => el.labels.length === 0 || !el.labels[0].textContent.trim()).map((el) => el.id));
     assert.deepEqual(unlabeled, []);
-    // Tab from the booking field through the whole form to the Copy button.
+    // Tab from the booking field through the whole form to the Copy button (offered once there
+    // is a booking address).
+    await page.fill('#booking-url', 'https://clinic.example/book');
     await page.locator('#booking-url').focus();
     const order = [];
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 50; i++) {
       const f = await page.evaluate(() => {
         const el = document.activeElement;
         const cs = getComputedStyle(el);
@@ -1163,7 +1179,8 @@ describe('embed.html: the configurator', () => {
       // The preview's own controls are part of the page's tab order; skip through them.
     }
     const ids = order.map((f) => f.id);
-    for (const id of ['booking-url', 'clinic-name', 'region', 'analytics', 'accent', 'accent-text', 'region-colour', 'text', 'background', 'reset-colours', 'font', 'script-url', 'copy']) {
+    for (const id of ['booking-url', 'booking-provider', 'clinic-name', 'region', 'analytics', 'analytics-gtag', 'analytics-plausible', 'analytics-matomo', 'theme',
+      'accent', 'accent-text', 'region-colour', 'text', 'background', 'skin', 'bone', 'outline', 'reset-colours', 'font', 'script-url', 'copy']) {
       assert.ok(ids.includes(id), `${id} is reached with Tab: ${ids}`);
     }
     // (The preview's own focus styles are the widget's, tested with the widget.)

@@ -4,6 +4,7 @@
 #   lower-back-map-VERSION.js      the same loader, pinned to this release
 #   lower-back-map.HASH.js         wasm-bindgen's glue, named by its content (cache forever)
 #   lower-back-map.HASH.wasm       the widget, named by its content (cache forever)
+#   lower-back-map.LANG.json       text packs besides English, fetched only when needed
 #   HEADERS.txt                    what the host must send with each file
 # HASH is the first 8 hex digits of the file's SHA-256. It also refreshes pkg/, the npm package
 # for bundlers (`import 'lower-back-map/element'`, scripts/package.sh).
@@ -70,6 +71,9 @@ terser "$tmp/loader.js" --module --compress --mangle --format quote_style=3 -o "
 mv "$tmp/loader.min.js" "$tmp/loader.js"
 cp "$tmp/loader.js" "$tmp/lower-back-map-$version.js"
 mv "$tmp/loader.js" "$tmp/lower-back-map.js"
+# Text packs besides English (lower-back-map.es.json, …): fetched by the loader, next to it,
+# only for a page or element in that language.
+cp www/lower-back-map.*.json "$tmp/"
 
 cat >"$tmp/HEADERS.txt" <<EOF
 lower-back-map $version: how to host these files
@@ -83,7 +87,8 @@ $(printf '  %-30s %s\n' \
   lower-back-map.js "the loader marketers paste; always the newest release" \
   "lower-back-map-$version.js" "the same loader, pinned to release $version" \
   "$glue_name" "JavaScript glue, named by its content" \
-  "$wasm_name" "the widget itself (WebAssembly), named by its content")
+  "$wasm_name" "the widget itself (WebAssembly), named by its content" \
+  "lower-back-map.<lang>.json" "text packs (Spanish: es), fetched only for pages in that language")
 
 The host must send these response headers:
 
@@ -93,7 +98,7 @@ The host must send these response headers:
    Browsers refuse a module script with a wrong type, and compile WebAssembly slower (or
    not at all) without application/wasm.
 
-2. Access-Control-Allow-Origin (CORS): needed on the .js and the .wasm files whenever they
+2. Access-Control-Allow-Origin (CORS): needed on the .js, .wasm and .json files whenever they
    are served from another origin than the page that shows the map (a CDN, a second domain).
    Module scripts and the WebAssembly fetch are CORS requests.
      Access-Control-Allow-Origin: *
@@ -103,7 +108,7 @@ The host must send these response headers:
      lower-back-map.*.js, lower-back-map.*.wasm (the hashed files)
          Cache-Control: public, max-age=31536000, immutable
          A new build has new names, so these can be cached for a year.
-     lower-back-map.js (the loader, stable name)
+     lower-back-map.js (the loader, stable name), lower-back-map.<lang>.json (text packs)
          Cache-Control: public, max-age=300
          Short, so visitors get a new release within minutes.
      lower-back-map-$version.js (the pinned loader)

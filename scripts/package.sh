@@ -3,6 +3,7 @@
 #   lower_back_map.js + _bg.wasm + .d.ts   wasm-bindgen's web glue: `import init, { mount } from 'lower-back-map'`
 #   element.js + element.d.ts              `import 'lower-back-map/element'` registers <lower-back-map>
 #   react.d.ts                             JSX types for React 19
+#   lower-back-map.<lang>.json             text packs besides English (the element fetches them)
 # The element is the marketer's loader with its paths made relative to the package, so bundlers
 # (Vite, webpack 5) find the wasm through `new URL('./lower_back_map_bg.wasm', import.meta.url)`.
 #   scripts/package.sh              build, then package
@@ -19,6 +20,7 @@ rm -rf pkg
 mkdir pkg
 cp www/pkg/lower_back_map.js www/pkg/lower_back_map_bg.wasm www/pkg/lower_back_map.d.ts pkg/
 cp packaging/element.d.ts packaging/react.d.ts packaging/README.md pkg/
+cp www/lower-back-map.*.json pkg/   # text packs the element fetches for lang="es" and the like
 sed "s#'\./pkg/#'./#g" www/lower-back-map.js > pkg/element.js
 grep -q "'./pkg/" pkg/element.js && die "pkg/element.js still refers to ./pkg/"
 grep -q "'./lower_back_map.js'" pkg/element.js || die "pkg/element.js does not import the glue"
@@ -40,7 +42,7 @@ VERSION="$version" node -e '
       "./lower_back_map_bg.wasm": "./lower_back_map_bg.wasm",
       "./package.json": "./package.json",
     },
-    files: ["lower_back_map.js", "lower_back_map.d.ts", "lower_back_map_bg.wasm", "element.js", "element.d.ts", "react.d.ts", "README.md"],
+    files: ["lower_back_map.js", "lower_back_map.d.ts", "lower_back_map_bg.wasm", "element.js", "element.d.ts", "react.d.ts", "README.md", "lower-back-map.*.json"],
     sideEffects: ["./element.js"],
     keywords: ["lower back", "pain map", "massage", "custom element", "webassembly"],
   };

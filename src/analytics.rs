@@ -66,14 +66,20 @@ impl Analytics {
     /// alone is off. One unknown word refuses the whole value, so a typo never sends health
     /// data somewhere the clinic did not mean.
     pub fn parse(value: &str) -> Result<Analytics, &'static str> {
-        let value = value.to_ascii_lowercase();
         let mut set = 0;
+        let mut words = 0;
+        let mut off = false;
         for word in value.split_ascii_whitespace() {
-            match Sink::ALL.into_iter().find(|s| s.id() == word) {
+            words += 1;
+            match Sink::ALL.into_iter().find(|s| s.id().eq_ignore_ascii_case(word)) {
                 Some(sink) => set |= sink.bit(),
-                None if matches!(word, "off" | "none") && value.trim() == word => {}
+                None if word.eq_ignore_ascii_case("off") || word.eq_ignore_ascii_case("none") => off = true,
                 None => return Err(ANALYTICS_PROBLEM),
             }
+        }
+        // `off` only alone: "gtag off" is a contradiction, not a choice.
+        if off && words > 1 {
+            return Err(ANALYTICS_PROBLEM);
         }
         Ok(Analytics(set))
     }
@@ -154,9 +160,8 @@ impl Payload {
 }
 
 /// The widget's identity: the element's `id`, else its `name` attribute, else none.
-pub fn identity(id: Option<String>, name: Option<String>) -> Option<String> {
-    let id = id.map(|s| String::from(s.trim())).filter(|s| !s.is_empty());
-    id.or_else(|| name.map(|s| String::from(s.trim())).filter(|s| !s.is_empty()))
+pub fn identity(id: String, name: Option<String>) -> Option<String> {
+    Some(id).into_iter().chain(name).find(|s| !s.is_empty())
 }
 
 /// GA4's rules for an event name: letters, digits and `_`, starting with a letter, at most 40
@@ -282,9 +287,9 @@ mod tests {
 
     #[test]
     fn identity_is_the_id_then_the_name() {
-        assert_eq!(identity(Some("a".into()), Some("b".into())).as_deref(), Some("a"));
-        assert_eq!(identity(Some(" ".into()), Some("b".into())).as_deref(), Some("b"));
-        assert_eq!(identity(None, Some("b".into())).as_deref(), Some("b"));
-        assert_eq!(identity(Some("".into()), None), None);
+        assert_eq!(identity("a".into(), Some("b".into())).as_deref(), Some("a"));
+        assert_eq!(identity("".into(), Some("b".into())).as_deref(), Some("b"));
+        assert_eq!(identity("".into(), Some("".into())), None);
+        assert_eq!(identity("".into(), None), None);
     }
 }

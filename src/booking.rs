@@ -92,10 +92,7 @@ pub fn provider(kind: ProviderKind, field: Option<&str>) -> (Provider, Option<&'
 
 /// `a1` to `a10`, as Calendly names custom answers.
 pub fn is_calendly_field(f: &str) -> bool {
-    match f.strip_prefix('a') {
-        Some(n) => matches!(n, "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10"),
-        None => false,
-    }
+    matches!(f.as_bytes(), [b'a', b'1'..=b'9'] | [b'a', b'1', b'0'])
 }
 
 /// `field:` and the numeric ID Acuity gives an intake form field.

@@ -37,15 +37,17 @@ fn start() {
 /// Draws a widget into `host`'s open shadow root and returns its handle. The widget is built
 /// before the shadow root is attached, so on an error the element is left as it was.
 ///
-/// Settings are read from, in rising priority: the host's child
+/// Settings are read from, in rising priority: `pack` (a built-in text pack such as
+/// `lower-back-map.es.json`, or `undefined` for English), the host's child
 /// `<script type="application/json">`, the `config` object, and the host's attributes
-/// (`booking-url`, `clinic-name`, `region`, `analytics`). A `#region=…` or `?region=…` in the
-/// page's URL picks the first selection. Bad settings are named in the console and their
+/// (`booking-url`, `booking-provider`, `booking-field`, `clinic-name`, `region`, `analytics`,
+/// `theme`, …). A `#region=…` or `?region=…` in the page's URL picks the first selection. Bad settings are named in the console and their
 /// defaults kept. Errors: `host` is not an element, cannot hold a shadow root, or already shows
 /// a widget (call `destroy()` first; mounting again afterwards is allowed).
 #[wasm_bindgen]
-pub fn mount(host: JsValue, config: JsValue) -> Result<Widget, JsValue> {
-    dom::widget::Widget::mount(&host, &config).map(|w| Widget(RefCell::new(Some(Rc::new(w)))))
+pub fn mount(host: JsValue, config: JsValue, pack: Option<JsValue>) -> Result<Widget, JsValue> {
+    dom::widget::Widget::mount(&host, &config, &pack.unwrap_or(JsValue::UNDEFINED))
+        .map(|w| Widget(RefCell::new(Some(Rc::new(w)))))
 }
 
 /// A mounted widget. It owns its event listeners: `destroy()` (or `free()`) removes them and
@@ -103,6 +105,13 @@ impl Widget {
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self, name: &str) -> Result<(), JsValue> {
         self.live()?.attribute_changed(name)
+    }
+
+    /// Replaces the built-in text pack (`lower-back-map.<lang>.json`, or `undefined` for
+    /// English) and redraws; config strings and attributes still take priority.
+    #[wasm_bindgen(js_name = setPack)]
+    pub fn set_pack(&self, pack: JsValue) -> Result<(), JsValue> {
+        self.live()?.set_pack(&pack)
     }
 
     /// Replaces the config object and redraws; attributes still take priority.

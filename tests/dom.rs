@@ -114,7 +114,7 @@ impl Drop for Recorder {
 
 fn mounted(attrs: &[(&str, &str)]) -> (Element, Widget) {
     let h = host(attrs);
-    let w = mount(h.clone().into(), JsValue::UNDEFINED).expect("mounts");
+    let w = mount(h.clone().into(), JsValue::UNDEFINED, None).expect("mounts");
     (h, w)
 }
 
@@ -198,7 +198,7 @@ fn keyboard_moves_focus_and_selects() {
 fn map_ready_tells_the_initial_selection() {
     let h = host(&[("region", "glutes:right")]);
     let ready = Recorder::new(&h, "map-ready");
-    let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
+    let w = mount(h.clone().into(), JsValue::UNDEFINED, None).unwrap();
     assert_eq!(ready.count(), 1);
     assert_eq!(ready.last("region"), "glutes");
     assert_eq!(ready.last("side"), "right");
@@ -242,7 +242,7 @@ fn destroy_removes_listeners_and_drawing() {
     assert!(w.selected().is_err() && w.booking_href().is_err());
     w.destroy();
     // The element can hold a widget again.
-    let again = mount(h.clone().into(), JsValue::UNDEFINED).expect("mounts again after destroy");
+    let again = mount(h.clone().into(), JsValue::UNDEFINED, None).expect("mounts again after destroy");
     click(&region(&h, "psoas-both"));
     assert_eq!(events.count(), 1);
     drop(again);
@@ -251,15 +251,15 @@ fn destroy_removes_listeners_and_drawing() {
 #[wasm_bindgen_test]
 fn mount_refuses_what_cannot_hold_a_widget() {
     let message = |e: JsValue| e.unchecked_into::<js_sys::Error>().message().as_string().unwrap();
-    let e = mount(JsValue::from_str("#map"), JsValue::UNDEFINED).err().expect("a string is refused");
+    let e = mount(JsValue::from_str("#map"), JsValue::UNDEFINED, None).err().expect("a string is refused");
     assert!(message(e).contains("needs an Element"), "names the problem");
-    let e = mount(JsValue::NULL, JsValue::UNDEFINED).err().expect("null is refused");
+    let e = mount(JsValue::NULL, JsValue::UNDEFINED, None).err().expect("null is refused");
     assert!(message(e).contains("got null"));
     let input = document().create_element("input").unwrap();
-    let e = mount(input.into(), JsValue::UNDEFINED).err().expect("an <input> cannot host a shadow root");
+    let e = mount(input.into(), JsValue::UNDEFINED, None).err().expect("an <input> cannot host a shadow root");
     assert!(message(e).contains("<input>"));
     let (h, _w) = mounted(&[]);
-    let e = mount(h.into(), JsValue::UNDEFINED).err().expect("mounting twice is refused");
+    let e = mount(h.into(), JsValue::UNDEFINED, None).err().expect("mounting twice is refused");
     assert!(message(e).contains("already shows"));
 }
 
@@ -280,7 +280,7 @@ fn config_replaces_text_as_plain_text() {
         &h,
         r#"{"ui": {"title": "<img src=x onerror=alert(1)>", "bookLabel": "Reservar"}, "regions": {"psoas": {"name": "Psoas ilíaco"}}, "nope": 1}"#,
     );
-    let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
+    let w = mount(h.clone().into(), JsValue::UNDEFINED, None).unwrap();
     assert!(panel_text(&h).contains("<img src=x onerror=alert(1)>"));
     assert!(shadow(&h).query_selector("img").unwrap().is_none(), "no HTML was parsed");
     assert_eq!(find(&h, ".panel.is-active a.book").text_content().as_deref(), Some("Reservar"));
@@ -297,7 +297,7 @@ fn config_replaces_text_as_plain_text() {
 fn malformed_json_still_renders_defaults() {
     let h = host(&[]);
     json_config(&h, "{ not json");
-    let _w = mount(h.clone().into(), JsValue::UNDEFINED).expect("bad JSON is not fatal");
+    let _w = mount(h.clone().into(), JsValue::UNDEFINED, None).expect("bad JSON is not fatal");
     assert!(panel_text(&h).contains("Where does your lower back hurt?"));
 }
 
@@ -328,7 +328,7 @@ fn attributes_change_after_mount() {
 fn removing_an_attribute_falls_back_to_the_config() {
     let h = host(&[("clinic-name", "Attribute Clinic"), ("region", "psoas")]);
     json_config(&h, r#"{"clinicName": "Config Clinic", "region": "ql:right"}"#);
-    let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
+    let w = mount(h.clone().into(), JsValue::UNDEFINED, None).unwrap();
     assert!(panel_text(&h).contains("Attribute Clinic"));
     assert_eq!(w.selected().unwrap().as_deref(), Some("psoas:both"));
     h.remove_attribute("clinic-name").unwrap();

@@ -11,6 +11,37 @@ const copyStatus = $('copy-status');
 const styleNote = $('style-note');
 const contrast = $('contrast');
 const previewLink = $('preview-link');
+const producedLink = $('produced-link');
+const snippetNeeds = $('snippet-needs');
+const snippetBox = $('snippet-box');
+const copyRow = $('copy-row');
+
+/** Shown in the preview until the marketer types the clinic's own booking address. */
+const EXAMPLE_BOOKING = 'https://www.clinic.example/book';
+/** What each booking system does with the area, and where the note goes (src/booking.rs). */
+const PROVIDERS = {
+  link: {
+    about: 'For your own booking page or form: the address gets ?region=ql&side=left, which your developer can read.',
+  },
+  calendly: {
+    about: 'Calendly: the note for the therapist prefills the answer to one of your custom questions.',
+    field: 'a1', placeholder: 'a1',
+    hint: 'a1 is the first custom question of the event type, a2 the second, up to a10. Add a question such as "Where does it hurt?". Empty: a1.',
+    check: (f) => /^a([1-9]|10)$/.test(f) ? '' : 'Calendly only prefills a1 to a10.',
+  },
+  acuity: {
+    about: 'Acuity Scheduling: the note for the therapist prefills a field of your intake form.',
+    placeholder: 'field:1234567',
+    hint: 'Required: field: and the number Acuity gives the intake form question, for example field:1234567.',
+    check: (f) => /^field:\d{1,12}$/.test(f) ? '' : (f ? 'Acuity fields are written field: and a number, as in field:1234567.' : 'Acuity needs the intake field, as in field:1234567.'),
+  },
+  calcom: {
+    about: 'Cal.com: the note for the therapist goes into the booking\'s notes (or the question you name), and the area into its metadata.',
+    field: 'notes', placeholder: 'notes',
+    hint: 'The identifier of a booking question in Cal.com. Empty: notes, the booking\'s additional notes.',
+    check: (f) => /^[A-Za-z][\w-]{0,63}$/.test(f) ? '' : 'Use a Cal.com question identifier: letters, digits, - and _.',
+  },
+};
 
 const BOOK_LABEL = 'Book a Lower Back Relief session';
 /** The widget's own defaults (src/dom/widget.css); only changed values go into the snippet. */
@@ -20,13 +51,20 @@ const DEFAULTS = {
   '--lbm-region': '#c4563f',
   '--lbm-text': '#1c2a30',
   '--lbm-background': '#ffffff',
+  '--lbm-skin': '#f5e3d7',
+  '--lbm-bone': '#fbf8f1',
+  '--lbm-outline': '#9a6d5a',
 };
-const COLOUR_INPUTS = ['accent', 'accent-text', 'region-colour', 'text', 'background'].map($);
+const COLOUR_INPUTS = ['accent', 'accent-text', 'region-colour', 'text', 'background', 'skin', 'bone', 'outline'].map($);
 const field = {
   bookingUrl: $('booking-url'),
   clinicName: $('clinic-name'),
   region: $('region'),
-  analytics: $('analytics'),
+  provider: $('booking-provider'),
+  bookingField: $('booking-field'),
+  analytics: [...form.querySelectorAll('input[name="analytics"]')],
+  theme: $('theme'),
+  lang: $('lang'),
   font: $('font'),
   scriptUrl: $('script-url'),
 };
@@ -88,6 +126,21 @@ function read() {
   const bookingUrl = field.bookingUrl.value.trim();
   const bookingBad = bookingProblem(bookingUrl);
   setHint(field.bookingUrl, bookingBad);
+  const provider = field.provider.value;
+  const about = PROVIDERS[provider];
+  const fieldRow = $('booking-field-row');
+  fieldRow.hidden = !about.check;
+  $('booking-provider-hint').textContent = about.about;
+  let bookingField = '';
+  let fieldBad = '';
+  if (about.check) {
+    field.bookingField.placeholder = about.placeholder;
+    $('booking-field-hint').textContent = about.hint;
+    const typed = field.bookingField.value.trim();
+    fieldBad = typed || !about.field ? about.check(typed) : '';
+    bookingField = fieldBad || typed === about.field ? '' : typed;
+  }
+  setHint(field.bookingField, fieldBad && field.bookingField.value.trim() ? fieldBad : '');
   const font = field.font.value.trim();
   const fontBad = fontProblem(font);
   setHint(field.font, fontBad);
@@ -96,14 +149,24 @@ function read() {
     if (input.value.toLowerCase() !== DEFAULTS[input.name]) style[input.name] = input.value.toLowerCase();
   }
   if (font && !fontBad) style['--lbm-font'] = font;
+  // Without an address the button leads nowhere; Acuity has no default field for the note.
+  const needs = [];
+  if (!bookingUrl || bookingBad) needs.push('the booking page\'s address, so that the booking button leads somewhere');
+  if (fieldBad && provider === 'acuity') needs.push('the Acuity intake field (field: and its number), so that the therapist gets the note');
   return {
     attributes: {
       'booking-url': bookingBad ? '' : bookingUrl,
+      // Acuity without its field would only warn in the console: wait for the field.
+      'booking-provider': provider === 'link' || (provider === 'acuity' && fieldBad) ? '' : provider,
+      'booking-field': bookingField,
       'clinic-name': field.clinicName.value.trim(),
       region: field.region.value,
-      analytics: field.analytics.checked ? 'datalayer' : '',
+      analytics: field.analytics.filter((c) => c.checked).map((c) => c.value).join(' '),
+      theme: field.theme.value === 'light' ? '' : field.theme.value,
+      lang: field.lang.value,
     },
     style,
+    needs,
     scriptUrl: field.scriptUrl.value.trim() || 'lower-back-map.js',
   };
 }
@@ -137,14 +200,42 @@ function applyStyle(style) {
   }
 }
 
-function applyAttributes(attributes) {
+function setAttributes(el, attributes) {
   for (const [name, value] of Object.entries(attributes)) {
     if (value) {
-      if (preview.getAttribute(name) !== value) preview.setAttribute(name, value);
-    } else if (preview.hasAttribute(name)) {
-      preview.removeAttribute(name);
+      if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    } else if (el.hasAttribute(name)) {
+      el.removeAttribute(name);
     }
   }
+}
+
+let bookingConfig = '';
+/**
+ * The preview shows the settings; until there is a booking address, it uses an example one.
+ * Booking system and field go in together through the config property: as two attributes, one
+ * would change first and the map would briefly see (and warn about) a mismatched pair.
+ */
+function applyAttributes(attributes) {
+  const { 'booking-provider': provider, 'booking-field': field, ...rest } = attributes;
+  const config = {};
+  if (provider) config.bookingProvider = provider;
+  if (field) config.bookingField = field;
+  if (JSON.stringify(config) !== bookingConfig) {
+    bookingConfig = JSON.stringify(config);
+    preview.config = config;
+  }
+  setAttributes(preview, { ...rest, 'booking-url': rest['booking-url'] || EXAMPLE_BOOKING });
+}
+
+/** Beside the booking system: the link a visitor books through, as the preview has it now. */
+function showProducedLink() {
+  const href = preview.bookingHref;
+  if (href === undefined) return;
+  const chosen = preview.shadowRoot?.querySelector('.panel.is-active[data-region] h2')?.textContent;
+  producedLink.textContent = chosen
+    ? `With “${chosen}” chosen in the preview, the booking button opens: ${href}`
+    : 'Choose an area in the preview to see the link a visitor books through.';
 }
 
 // --- colour contrast (WCAG 2 relative luminance) ---
@@ -158,27 +249,35 @@ function ratio(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 function showContrast() {
-  const [accent, onAccent, , ink, paper] = COLOUR_INPUTS.map((i) => i.value);
+  const [accent, onAccent, region, ink, paper, skin] = COLOUR_INPUTS.map((i) => i.value);
   const problems = [];
   const button = ratio(accent, onAccent);
   const body = ratio(ink, paper);
-  if (button < 4.5) problems.push(`the booking button's text on the accent is ${button.toFixed(1)} to 1`);
-  if (body < 4.5) problems.push(`text on the background is ${body.toFixed(1)} to 1`);
-  contrast.textContent = problems.length
-    ? `Hard to read: ${problems.join('; ')}. Aim for 4.5 to 1 or more.`
-    : '';
+  if (button < 4.5) problems.push(`the booking button's text on the accent is ${button.toFixed(1)} to 1 (aim for 4.5 to 1)`);
+  if (body < 4.5) problems.push(`text on the background is ${body.toFixed(1)} to 1 (aim for 4.5 to 1)`);
+  // Areas must stand out from the skin they are drawn on (WCAG non-text contrast, 3 to 1).
+  const areas = ratio(region, skin);
+  const chosen = ratio(accent, skin);
+  if (areas < 3) problems.push(`the areas on the skin are ${areas.toFixed(1)} to 1 (aim for 3 to 1)`);
+  if (chosen < 3) problems.push(`the selected area on the skin is ${chosen.toFixed(1)} to 1 (aim for 3 to 1)`);
+  contrast.textContent = problems.length ? `Hard to see: ${problems.join('; ')}.` : '';
 }
 
 function showPreviewLink() {
   const href = preview.bookingHref;
   previewLink.textContent = href ? `In the preview, the booking button leads to ${href}` : '';
+  showProducedLink();
 }
 
 let timer;
 /** Snippet and colours at once; attributes after a short pause, so half-typed addresses are not tried. */
 function update({ now = false } = {}) {
   const settings = read();
-  snippet.textContent = snippetText(settings);
+  const ready = settings.needs.length === 0;
+  snippet.textContent = ready ? snippetText(settings) : '';
+  snippetBox.hidden = !ready;
+  copyRow.hidden = !ready;
+  snippetNeeds.textContent = ready ? '' : `The snippet appears once you enter ${settings.needs.join(', and ')}.`;
   styleNote.hidden = Object.keys(settings.style).length === 0;
   applyStyle(settings.style);
   showContrast();

@@ -31,12 +31,33 @@ glue.catch(() => {}); // reported by each element that waits for it
 
 const ATTRIBUTES = ['booking-url', 'booking-provider', 'booking-field', 'clinic-name', 'region', 'analytics', 'theme', 'lang', 'dir'];
 
+// Text packs: English is built in; another language is `lower-back-map.<code>.json` next to this
+// file, listed here, fetched only for an element whose `lang` (or the page's) asks for it.
+const PACKS = ['es'];
+const packs = new Map();
+/** The language code an element asks for: its `lang`, else its ancestors' or the page's. */
+const langOf = (el) => (el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).trim().toLowerCase().split('-')[0];
+/** The text pack for `code`, or undefined for English (also when the pack cannot load). */
+function packFor(code) {
+  if (!PACKS.includes(code)) return Promise.resolve(undefined);
+  if (!packs.has(code)) {
+    const url = new URL(`./lower-back-map.${code}.json`, import.meta.url);
+    packs.set(code, fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`)))).catch((e) => {
+      console.warn(`lower-back-map: the "${code}" text pack (${url}) could not load (${e.message}); the map is in English.`);
+      return undefined;
+    }));
+  }
+  return packs.get(code);
+}
+
 class LowerBackMap extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #widget = null;
   #config = undefined;
   /** The region that had focus, kept while the element is moved to another place. */
   #focus = null;
+  /** The language whose text pack the widget shows (or is loading). */
+  #lang = undefined;
 
   constructor() {
     super();
@@ -61,7 +82,8 @@ class LowerBackMap extends HTMLElement {
       if (this.#focus?.isConnected && !this.shadowRoot.activeElement) this.#focus.focus({ preventScroll: true });
       return;
     }
-    glue.then((g) => this.#mount(g), (e) => {
+    const code = langOf(this);
+    Promise.all([glue, packFor(code)]).then(([g, pack]) => this.#mount(g, pack, code), (e) => {
       console.error(`${PREFIX} ${wasm} could not load, so the fallback content stays.`, e);
     });
   }
@@ -77,7 +99,15 @@ class LowerBackMap extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
-    if (old !== value) this.#call((w) => w.attributeChanged(name));
+    if (old === value) return;
+    if (name === 'lang') this.#languageChanged();
+    else this.#call((w) => w.attributeChanged(name));
+  }
+
+  #languageChanged() {
+    const code = langOf(this);
+    this.#lang = code;
+    packFor(code).then((pack) => { if (this.#lang === code) this.#call((w) => w.setPack(pack)); });
   }
 
   /** Config object: any string of the content model, plus bookingUrl, clinicName, region, analytics. */
@@ -95,10 +125,12 @@ class LowerBackMap extends HTMLElement {
   /** The booking link as it stands now. */
   get bookingHref() { return this.#call((w) => w.bookingHref()); }
 
-  #mount(g) {
+  #mount(g, pack, code) {
     if (!this.isConnected || this.#widget) return;
     try {
-      this.#widget = g.mount(this, this.#config);
+      this.#widget = g.mount(this, this.#config, pack);
+      this.#lang = code;
+      if (langOf(this) !== code) this.#languageChanged(); // `lang` changed while the pack loaded
     } catch (e) {
       console.error(e);
     }

@@ -20,8 +20,8 @@ thread_local! {
 enum Problem {
     /// The page has no such function (the tool is not loaded, or the consent banner held it).
     Missing,
-    /// It is there but unusable, with the reason.
-    Broken(String),
+    /// It threw, with the error's message. A frozen `dataLayer` throws on `push`.
+    Threw(String),
 }
 
 /// Sends `action` with `payload` to every target in `analytics`.
@@ -37,37 +37,31 @@ pub fn send(analytics: Analytics, action: Action, payload: &Payload) {
 
 fn send_to(sink: Sink, action: Action, payload: &Payload) -> Result<(), Problem> {
     let global = js_sys::global();
-    let name = action.event_name();
+    let name = JsValue::from_str(action.event_name());
+    let target = get(&global, sink.global());
     match sink {
         Sink::DataLayer => {
-            let mut layer = get(&global, sink.global());
-            if layer.is_undefined() || layer.is_null() {
-                layer = Array::new().into();
+            let layer = if target.is_undefined() || target.is_null() {
+                let layer = JsValue::from(Array::new());
                 let _ = Reflect::set(&global, &sink.global().into(), &layer);
-            }
-            if !Array::is_array(&layer) {
-                return Err(Problem::Broken(String::from("it is not an array")));
-            }
-            if Object::is_frozen(layer.unchecked_ref::<Object>()) {
-                return Err(Problem::Broken(String::from("it is frozen")));
-            }
+                layer
+            } else {
+                target
+            };
             // GTM's data model keeps keys between entries, so absent values are sent as null.
             let entry = Object::new();
-            set(&entry, "event", &name.into());
+            set(&entry, "event", &name);
             set(&entry, "region", &payload.region.map_or(JsValue::NULL, JsValue::from_str));
             set(&entry, "side", &payload.side.map_or(JsValue::NULL, JsValue::from_str));
             set(&entry, "widget", &payload.widget.as_deref().map_or(JsValue::NULL, JsValue::from_str));
             // The layer's own push: Google Tag Manager replaces it to see new entries.
-            call(&layer, "push", &[entry.into()]).map_err(|p| match p {
-                Problem::Missing => Problem::Broken(String::from("it has no push() function")),
-                broken => broken,
-            })
+            push(&layer, &entry)
         }
-        Sink::Gtag => call(&global, "gtag", &["event".into(), name.into(), present(payload).into()]),
+        Sink::Gtag => function(&target)?.call3(&global, &"event".into(), &name, &present(payload)).map(drop).map_err(threw),
         Sink::Plausible => {
             let options = Object::new();
             set(&options, "props", &present(payload));
-            call(&global, "plausible", &[name.into(), options.into()])
+            function(&target)?.call2(&global, &name, &options).map(drop).map_err(threw)
         }
         Sink::Matomo => {
             let event = Array::of4(
@@ -76,7 +70,7 @@ fn send_to(sink: Sink, action: Action, payload: &Payload) -> Result<(), Problem>
                 &action.matomo_action().into(),
                 &payload.matomo_label().into(),
             );
-            call(&get(&global, sink.global()), "push", &[event.into()])
+            push(&target, &event)
         }
     }
 }
@@ -98,17 +92,20 @@ fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &key.into(), value);
 }
 
-/// Calls `this[method](...args)`; no such function is [`Problem::Missing`], a throw is broken.
-fn call(this: &JsValue, method: &str, args: &[JsValue]) -> Result<(), Problem> {
-    if this.is_undefined() || this.is_null() {
+fn function(value: &JsValue) -> Result<&Function, Problem> {
+    value.dyn_ref::<Function>().ok_or(Problem::Missing)
+}
+
+/// `queue.push(item)`: a `dataLayer` or `_paq` array, or the object a loaded tag put there.
+fn push(queue: &JsValue, item: &JsValue) -> Result<(), Problem> {
+    if queue.is_undefined() || queue.is_null() {
         return Err(Problem::Missing);
     }
-    let f: Function = get(this, method).dyn_into().map_err(|_| Problem::Missing)?;
-    let args: Array = args.iter().collect();
-    f.apply(this, &args).map(|_| ()).map_err(|e| {
-        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        Problem::Broken(["its ", method, "() threw (", &why, ")"].concat())
-    })
+    function(&get(queue, "push"))?.call1(queue, item).map(drop).map_err(threw)
+}
+
+fn threw(e: JsValue) -> Problem {
+    Problem::Threw(e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default())
 }
 
 fn warn_once(sink: Sink, problem: Problem) {
@@ -116,27 +113,20 @@ fn warn_once(sink: Sink, problem: Problem) {
     if WARNED.with(|w| w.replace(w.get() | bit)) & bit != 0 {
         return;
     }
-    let global = sink.global();
-    let message = match problem {
-        Problem::Missing => [
-            "lower-back-map: \"analytics\" lists ",
-            sink.id(),
-            ", but the page has no ",
-            global,
-            if sink == Sink::Matomo { " queue" } else { "() function" },
-            ", so it gets nothing (until its script loads, if the consent banner allows it). This is said once per page.",
-        ]
-        .concat(),
-        Problem::Broken(why) => [
-            "lower-back-map: \"analytics\" lists ",
-            sink.id(),
-            ", but window.",
-            global,
-            " cannot take events: ",
-            &why,
-            ". It gets nothing; this is said once per page.",
-        ]
-        .concat(),
+    let why = match problem {
+        Problem::Missing => String::from(" is missing"),
+        Problem::Threw(message) => [" threw: ", &message].concat(),
     };
+    let what = if sink == Sink::DataLayer || sink == Sink::Matomo { ".push()" } else { "()" };
+    let message = [
+        "lower-back-map: \"analytics\" lists ",
+        sink.id(),
+        ", but window.",
+        sink.global(),
+        what,
+        &why,
+        ". Nothing goes to it; said once per page.",
+    ]
+    .concat();
     web_sys::console::warn_1(&message.into());
 }

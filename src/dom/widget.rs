@@ -106,6 +106,8 @@ struct State {
     /// Config from the child JSON script and from `set_config`, re-read on every change.
     json: Option<Value>,
     object: Option<Value>,
+    /// The built-in text pack for the element's language (`lang`), below every config source.
+    pack: Option<Value>,
     selection: Selection,
     view: View,
     booking: Booking,
@@ -116,7 +118,7 @@ impl Widget {
     /// Reads the settings and draws the whole widget while it is detached; only when it can be
     /// shown is the shadow root attached (which hides the fallback content) and the drawing put
     /// in. Any error before that leaves the element as it was: fallback visible, mountable.
-    pub fn mount(host: &JsValue, config: &JsValue) -> Result<Widget, JsValue> {
+    pub fn mount(host: &JsValue, config: &JsValue, pack: &JsValue) -> Result<Widget, JsValue> {
         let not_element = || error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat());
         // `instanceof` accepts a Proxy of an element, whose DOM getters then throw: that is
         // caught here (Reflect), before a web-sys call could throw through the wasm.
@@ -133,7 +135,8 @@ impl Widget {
 
         let json = read_json_script(host);
         let object = read_config(config, "config");
-        let (settings, mut warnings) = settings_from(host, json.as_ref(), object.as_ref(), Report::All);
+        let pack = read_config(pack, "language pack");
+        let (settings, mut warnings) = settings_from(host, [&pack, &json, &object], Report::All);
         let page = doc.location();
         let search = page.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
         let hash = page.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
@@ -150,7 +153,7 @@ impl Widget {
         if let Some(t) = initial {
             selection.update(Msg::Select(t));
         }
-        let state = State { settings, json, object, selection, view, booking, utm: utm_params(&search) };
+        let state = State { settings, json, object, pack, selection, view, booking, utm: utm_params(&search) };
         state.view.show_focus(&state.selection)?;
         state.show_selection()?;
         let ready = target_detail(state.selection.selected)?;
@@ -196,6 +199,12 @@ impl Widget {
             };
         }
         self.shared.refresh(Report::Attribute(name))
+    }
+
+    /// Replaces the text pack (the element's `lang` changed) and redraws with it.
+    pub fn set_pack(&self, pack: &JsValue) -> Result<(), JsValue> {
+        self.shared.state.borrow_mut().pack = read_config(pack, "language pack");
+        self.shared.refresh(Report::Attribute("lang"))
     }
 
     /// Replaces the JS config object (`element.config = {...}`) and redraws with it.
@@ -286,7 +295,7 @@ impl Shared {
     /// Settings as the sources say now, with the warnings `report` asks for.
     fn settings_now(&self, report: Report) -> (Settings, Vec<Warning>) {
         let st = self.state.borrow();
-        settings_from(&self.host, st.json.as_ref(), st.object.as_ref(), report)
+        settings_from(&self.host, [&st.pack, &st.json, &st.object], report)
     }
 
     /// Reads the settings again and redraws the view with them, keeping selection and focus.
@@ -343,7 +352,7 @@ impl Shared {
     /// Tells the clinic's analytics targets about a visitor's action, naming this widget.
     fn track(&self, analytics: Analytics, action: Action, selected: Option<Target>) {
         if !analytics.is_off() {
-            let widget = identity(Some(self.host.id()), self.host.get_attribute("name"));
+            let widget = identity(self.host.id(), self.host.get_attribute("name"));
             super::analytics::send(analytics, action, &Payload::new(selected, widget));
         }
     }
@@ -481,14 +490,15 @@ enum Report<'a> {
     Attribute(&'a str),
 }
 
-/// Settings from defaults, then the JSON script, then the config object, then the attributes,
-/// with the warnings of the sources `report` names.
-fn settings_from(host: &Element, json: Option<&Value>, object: Option<&Value>, report: Report) -> (Settings, Vec<Warning>) {
+/// Settings from defaults, then the language pack, the JSON script, the config object and the
+/// attributes, with the warnings of the sources `report` names.
+fn settings_from(host: &Element, [pack, json, object]: [&Option<Value>; 3], report: Report) -> (Settings, Vec<Warning>) {
     let mut settings = Settings::default();
-    let json_warnings = json.map(|c| settings.apply(c)).unwrap_or_default();
-    let object_warnings = object.map(|c| settings.apply(c)).unwrap_or_default();
+    let pack_warnings = pack.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
+    let json_warnings = json.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
+    let object_warnings = object.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
     let mut warnings = match report {
-        Report::All => [json_warnings, object_warnings].concat(),
+        Report::All => [pack_warnings, json_warnings, object_warnings].concat(),
         Report::Config => object_warnings,
         Report::Attribute(_) => Vec::new(),
     };
