@@ -867,7 +867,7 @@ describe('bad input', () => {
     assert.equal(s.title, UI.title);
     assert.equal(s.selected, null);
     assert.ok(s.note.includes(DEFAULT_CLINIC));
-    assert.deepEqual(await shadowTextsOf(page, '#m', '.panel.intro .lead'), ['A custom intro.'], 'good fields beside bad ones apply');
+    assert.deepEqual(await shadowTextsOf(page, '#m', '.head .lead'), ['A custom intro.'], 'good fields beside bad ones apply');
     await click(page, 'ql-left', '#m');
     const texts = await shadowTexts(page, '#m');
     assert.ok(texts.includes(REGION_TEXT.ql.cause), 'the default cause stays');

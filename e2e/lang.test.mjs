@@ -7,7 +7,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { setup } from './helpers.mjs';
+import { setup, plain } from './helpers.mjs';
 
 const CONTENT_RS = readFileSync('src/content.rs', 'utf8');
 const rustString = (s) => JSON.parse(`"${s}"`);
@@ -88,7 +88,7 @@ describe('lang on the element or the page', () => {
     return page;
   }
   const title = (page, sel = 'lower-back-map') => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('h2').textContent, sel);
-  const label = (page, target, sel = 'lower-back-map') => page.evaluate(([sel, t]) => document.querySelector(sel).shadowRoot.querySelector(`[data-target="${t}"]`).getAttribute('aria-label'), [sel, target]);
+  const label = (page, target, sel = 'lower-back-map') => page.evaluate(([sel, t]) => document.querySelector(sel).shadowRoot.querySelector(`[data-target="${t}"]`).getAttribute('aria-label'), [sel, target]).then(plain);
 
   test('an English page fetches no pack and shows English', async () => {
     const page = await host('<lower-back-map></lower-back-map>');

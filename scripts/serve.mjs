@@ -1,6 +1,6 @@
 // A small static file server for the demo and the tests: correct MIME types (application/wasm),
 // no caching, optional CORS for serving dist/ to another origin.
-//   node scripts/serve.mjs [--root www] [--port 8080] [--cors] [--quiet]
+//   node scripts/serve.mjs [--root www] [--port 8080] [--cors] [--quiet] [--delay-wasm MS]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -15,6 +15,8 @@ const port = Number(opt('--port', process.env.PORT || 8080));
 const host = opt('--host', '127.0.0.1');
 const cors = args.includes('--cors');
 const quiet = args.includes('--quiet');
+// Tests of a slow network: .wasm files are answered this many milliseconds late.
+const wasmDelay = Number(opt('--delay-wasm', 0));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -45,6 +47,7 @@ const server = createServer(async (req, res) => {
       'X-Content-Type-Options': 'nosniff',
     };
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
+    if (wasmDelay && file.endsWith('.wasm')) await new Promise((r) => setTimeout(r, wasmDelay));
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');

@@ -50,9 +50,22 @@ function packFor(code) {
   return packs.get(code);
 }
 
+// Until the widget is drawn (or has failed), the element keeps a screenful of room, at most
+// 850 px (less than the widget ever takes), so the page below it is off screen and does not
+// jump when the wasm arrives. `:state(settled)` ends it. Without :state() support, no room.
+let room = null;
+try {
+  room = new CSSStyleSheet();
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, room];
+} catch { /* no constructed stylesheets: no room kept */ }
+const reserve = (name) => {
+  try { room?.insertRule(`${name}:not(:state(settled)) { display: block; min-height: min(100vh, 850px); }`); } catch { /* no :state() */ }
+};
+
 class LowerBackMap extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #widget = null;
+  #internals = this.attachInternals?.();
   #config = undefined;
   /** The region that had focus, kept while the element is moved to another place. */
   #focus = null;
@@ -84,6 +97,7 @@ class LowerBackMap extends HTMLElement {
     }
     const code = langOf(this);
     Promise.all([glue, packFor(code)]).then(([g, pack]) => this.#mount(g, pack, code), (e) => {
+      this.#internals?.states?.add('settled');
       console.error(`${PREFIX} ${wasm} could not load, so the fallback content stays.`, e);
     });
   }
@@ -134,6 +148,7 @@ class LowerBackMap extends HTMLElement {
     } catch (e) {
       console.error(e);
     }
+    this.#internals?.states?.add('settled');
   }
 
   #call(f) {
@@ -151,12 +166,13 @@ export function define(name = 'lower-back-map') {
   const taken = customElements.get(name);
   if (taken === LowerBackMap || taken?.prototype instanceof LowerBackMap) return true;
   if (taken) {
-    console.warn(`${PREFIX} <${name}> is already defined by another script, so this widget is not registered under that name. Load it under another one: <script type="module" src="${new URL('?name=clinic-map', import.meta.url)}"></script> and <clinic-map> instead of <${name}>.`);
+    console.warn(`${PREFIX} <${name}> is already defined by another script, so this widget is not registered under that name. Load it under another one: <script type="module" src="${import.meta.url.split('?')[0]}?name=clinic-map"></script> and <clinic-map> instead of <${name}>.`);
     return false;
   }
   try {
     // Each name needs its own class: one constructor cannot be defined twice.
     customElements.define(name, class extends LowerBackMap {});
+    reserve(name);
     return true;
   } catch (e) {
     console.warn(`${PREFIX} "${name}" cannot name an element (it needs a hyphen, like clinic-map).`, e);
