@@ -7,9 +7,10 @@
 //! Privacy by construction: the kidney check's answers live only in [`KidneyCheck`], which has
 //! no id, no text form and no serialisation. The shell reads two things out of it, which boxes
 //! are ticked (to draw them) and [`KidneyCheck::doctor_first`] (to switch the view). Every
-//! payload that leaves the widget is built from other types: the booking link and the
-//! `region-select`/`booking-click`/`dataLayer` payloads from an `Option<Target>`
-//! (`links::booking_href`, `dom::widget::target_detail`), the `feeling-select` payload from
+//! payload that leaves the widget is built from other types: the booking link from an
+//! `Option<Target>` and the texts (`booking::href`), the analytics payload from an
+//! `Option<Target>` and the widget's name (`analytics::Payload::new`), the `region-select` and
+//! `booking-click` details from an `Option<Target>` (`dom::widget`), the `feeling-select` payload from
 //! [`Feelings`] ([`feeling_select`]), the copied link from an `Option<Target>` ([`share_link`]).
 //! The test `no_payload_can_carry_the_check` pins those signatures.
 
@@ -320,6 +321,37 @@ impl KidneyCheck {
     }
 }
 
+/// One answer the visitor gives: a feeling ticked or unticked, or an item of the kidney check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Feeling(Feeling),
+    Check(CheckItem),
+}
+
+/// The visitor's answers, kept only in the widget's memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Answers {
+    pub feelings: Feelings,
+    pub check: KidneyCheck,
+}
+
+impl Answers {
+    /// Applies one answer. Returns whether the feelings changed, the only change the host page
+    /// hears about (`feeling-select`); the kidney check never reports anything.
+    pub fn update(&mut self, answer: Answer) -> bool {
+        match answer {
+            Answer::Feeling(f) => {
+                self.feelings.toggle(f);
+                true
+            }
+            Answer::Check(item) => {
+                self.check.toggle(item);
+                false
+            }
+        }
+    }
+}
+
 /// The link "Copy link" gives: the page's address without its fragment, plus
 /// `#region=<id>:<side>` for the selection (the deep link `links::deep_link` reads).
 pub fn share_link(page: &str, selected: Option<Target>) -> String {
@@ -523,13 +555,25 @@ mod tests {
         assert!(c.ui(Ui::DoctorFirst).contains("doctor") && c.ui(Ui::DoctorFirstHeading).contains("doctor"));
     }
 
+    #[test]
+    fn only_feelings_are_reported_never_the_check() {
+        let mut answers = Answers::default();
+        for item in CheckItem::ALL {
+            assert!(!answers.update(Answer::Check(item)), "{item:?} would be reported");
+        }
+        assert!(answers.check.is_ticked(CheckItem::NoneOfThese));
+        assert!(answers.update(Answer::Feeling(Feeling::DeepAche)));
+        assert_eq!(answers.feelings, set(&[Feeling::DeepAche]));
+    }
+
     /// The check cannot reach a URL or an event: every payload that leaves the widget is built
     /// by a function whose inputs have no room for a [`KidneyCheck`]. If someone adds one, these
     /// lines stop compiling and this test has to be rewritten in the open.
     #[test]
     fn no_payload_can_carry_the_check() {
         type Utm = [(String, String)];
-        let _booking: fn(&str, Option<Target>, &Utm) -> String = crate::links::booking_href;
+        let _booking: fn(&str, &crate::booking::Provider, Option<Target>, &Content, &Utm) -> String = crate::booking::href;
+        let _analytics_payload: fn(Option<Target>, Option<String>) -> crate::analytics::Payload = crate::analytics::Payload::new;
         let _copied: fn(&str, Option<Target>) -> String = share_link;
         let _event: fn(Feelings) -> FeelingSelect = feeling_select;
         let _analytics: fn(Feelings, Feelings) -> Feelings = analytics_feelings;

@@ -3,5 +3,6 @@ pub mod analytics;
 pub mod drawing;
 pub mod el;
 pub mod listener;
+pub mod teach;
 pub mod view;
 pub mod widget;
