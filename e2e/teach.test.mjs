@@ -283,10 +283,11 @@ test('printing shows the answer, the stretch and the red flags, without the cont
   await feeling(page, /sitting/).check();
   await page.getByRole('checkbox', { name: 'Fever' }).check();
   await page.emulateMedia({ media: 'print' });
-  for (const shown of ['.panel.is-active h2', '.panel.is-active p.felt', '.panel.is-active ol.steps', '.panel.is-active .doctor-first', '.flags h3', '.flags .advice', '.flags .disclaimer', '.check-result']) {
+  for (const shown of ['.panel.is-active h2', '.panel.is-active p.felt', '.panel.is-active ol.steps', '.flags h3', '.flags .advice', '.flags .disclaimer', '.check-result']) {
     assert.equal(await visible(page, shown), true, `${shown} is printed`);
   }
-  for (const hidden of ['.panel.is-active a.book', '.share', '.feelings', '.check']) {
+  assert.match(await page.locator(`${W} .check-result`).textContent(), /^See a doctor first/, 'the doctor-first advice is printed once, with the red flags');
+  for (const hidden of ['.panel.is-active .cta', '.panel.is-active a.book', '.share', '.feelings', '.check']) {
     assert.equal(await visible(page, hidden), false, `${hidden} is not printed`);
   }
   assert.equal(await page.locator(`${W} .panel:not(.is-active)`).evaluateAll((ps) => ps.filter((p) => p.checkVisibility()).length), 0);
