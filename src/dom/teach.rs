@@ -111,7 +111,7 @@ const PARTS: [Part; 20] = [
     (At::Flags, "fieldset", "check", None, None, &[]),
     (At::Part(CHECK), "legend", "", Some(Ui::CheckLegend), None, &[]),
     (At::Flags, "p", "private", Some(Ui::CheckPrivate), None, &[]),
-    (At::Flags, "div", "check-result", None, None, &[("aria-live", "polite")]),
+    (At::Flags, "div", "check-result", None, None, &[("role", "status")]),
 ];
 
 impl Teach {
