@@ -55,7 +55,7 @@ text_keys! {
         // Booking providers (src/booking.rs): the note written into the provider's booking field.
         TherapistNote = "therapistNote": "Lower back map: {name}, {side}",
         // Teach (issue 14, `crate::teach`, `dom/teach.rs`): "Which sounds like yours?", where the
-        // pain is felt, the kidney check, copy link, the stretch drawing.
+        // pain is felt, the kidney check, copy link.
         FeelingsHeading = "feelingsHeading": "Which sounds like yours?",
         FeelingsHint = "feelingsHint": "Tick any that fit. The map then marks the area the clinic's article links to each feeling: something to read about, not a diagnosis.",
         FeelingDeepAche = "feelingDeepAche": "A deep ache that feels as if it needs firm pressure",
@@ -86,7 +86,6 @@ text_keys! {
         CopyDone = "copyDone": "Link copied.",
         CopyFailed = "copyFailed": "Your browser did not allow copying. The link is in the box below, selected: copy it from there.",
         CopyField = "copyField": "Link to this page",
-        StretchAlt = "stretchAlt": "Drawing of the doorway stretch: standing in a doorway with both hands on the frame, one foot a step forward, leaning gently until the front of the hip stretches.",
     }
 }
 

@@ -595,7 +595,7 @@ mod tests {
             .into_iter()
             .chain(CheckItem::ALL.map(CheckItem::label))
             .chain(Region::ALL.map(felt_sentence))
-            .chain([FeltArea::LowerBack.label(), FeltArea::Dimple.label(), Ui::DoctorFirst, Ui::CopyLink, Ui::StretchAlt])
+            .chain([FeltArea::LowerBack.label(), FeltArea::Dimple.label(), Ui::DoctorFirst, Ui::CopyLink])
             .collect();
         for key in keys {
             let name = crate::content::UI_TEXT[key as usize].0;
