@@ -277,13 +277,32 @@ test('copy link falls back to a selected box when the clipboard refuses', async 
   await page.close();
 });
 
+test('the doorway stretch is drawn with its steps marked, in light, dark and forced colours', async () => {
+  for (const [theme, options] of [['light', {}], ['dark', {}], ['forced', { forcedColors: 'active' }]]) {
+    const page = await open(env.browser, env.server.url, { viewport: { width: 360, height: 740 }, ...options });
+    if (theme === 'dark') await page.evaluate(() => document.querySelector('lower-back-map').setAttribute('theme', 'dark'));
+    await page.locator(`${W} [data-target="psoas-both"]`).click();
+    const art = page.locator(`${W} .panel.is-active svg.stretch-art`);
+    assert.equal(await art.getAttribute('role'), 'img');
+    assert.match(await art.getAttribute('aria-label'), /^Drawing of the doorway stretch.*hands on the frame.*front of the hip.*1 to 4/);
+    assert.deepEqual(await art.locator('text.mark').allTextContents(), ['1', '2', '3', '4'], 'one mark per step');
+    assert.equal(await page.locator(`${W} .panel.is-active ol.steps li`).count(), 4);
+    // The lines stand out from the panel in every theme.
+    const [edge, bg] = await art.evaluate((svg) => [getComputedStyle(svg.querySelector('.limb-edge')).stroke, getComputedStyle(svg.closest('.lbm')).backgroundColor]);
+    assert.notEqual(edge, bg, theme);
+    if (theme !== 'forced') assert.deepEqual(await axe(page), [], `stretch drawing, ${theme}`);
+    await art.screenshot({ path: `${OUT}/teach-stretch-${theme}.png` });
+    await page.close();
+  }
+});
+
 test('printing shows the answer, the stretch and the red flags, without the controls', async () => {
   const page = await open(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.locator(`${W} [data-target="psoas-both"]`).click();
   await feeling(page, /sitting/).check();
   await page.getByRole('checkbox', { name: 'Fever' }).check();
   await page.emulateMedia({ media: 'print' });
-  for (const shown of ['.panel.is-active h2', '.panel.is-active p.felt', '.panel.is-active ol.steps', '.flags h3', '.flags .advice', '.flags .disclaimer', '.check-result']) {
+  for (const shown of ['.panel.is-active h2', '.panel.is-active p.felt', '.panel.is-active svg.stretch-art', '.panel.is-active ol.steps', '.flags h3', '.flags .advice', '.flags .disclaimer', '.check-result']) {
     assert.equal(await visible(page, shown), true, `${shown} is printed`);
   }
   assert.match(await page.locator(`${W} .check-result`).textContent(), /^See a doctor first/, 'the doctor-first advice is printed once, with the red flags');

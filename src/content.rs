@@ -86,6 +86,7 @@ text_keys! {
         CopyDone = "copyDone": "Link copied.",
         CopyFailed = "copyFailed": "Your browser did not allow copying. The link is in the box below, selected: copy it from there.",
         CopyField = "copyField": "Link to this page",
+        StretchAlt = "stretchAlt": "Drawing of the doorway stretch, seen from the side: standing in a doorway with both hands on the frame, one foot a step forward, leaning gently until the front of the hip stretches. Its marks 1 to 4 match the steps.",
     }
 }
 

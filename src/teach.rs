@@ -362,6 +362,26 @@ pub fn share_link(page: &str, selected: Option<Target>) -> String {
     }
 }
 
+/// The doorway stretch as a line drawing, seen from the side, in integer SVG coordinates: the
+/// door frame, a person with both hands on it, one foot stepped forward, leaning gently, and the
+/// stretch at the front of the hip. Numbered marks match the steps' numbers:
+/// 1 the doorway, 2 the hands on the frame, 3 the foot forward, 4 where the hip stretches.
+/// Article: "Stand in a doorway. Place your hands on the frame. Step one foot forward. Lean
+/// gently until you feel a stretch in the front of the hip."
+pub mod stretch {
+    pub const VIEW_BOX: &str = "0 0 200 160";
+    pub const FLOOR: &str = "M8 151H192";
+    pub const FRAME: &str = "M84 151V10H92V151Z";
+    /// Feet, back leg, torso, front leg, arm reaching back to the frame.
+    pub const BODY: &str = "M68 149H80M72 147L88 120L100 94L110 52M100 94L132 114L146 147M144 149H158M110 56L100 63L92 52";
+    /// Head: centre and radius.
+    pub const HEAD: (&str, &str, &str) = ("115", "36", "11");
+    /// The front of the hip, where the stretch is felt.
+    pub const STRETCH: &str = "M104 80L107 94";
+    /// Step marks: centre and number.
+    pub const MARKS: [(&str, &str, &str); 4] = [("70", "22", "1"), ("70", "60", "2"), ("170", "136", "3"), ("121", "88", "4")];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,6 +625,27 @@ mod tests {
             assert!(warnings.is_empty(), "ui.{name}: {warnings:?}");
             assert_eq!(st.content.ui(key), "Traducido", "ui.{name}");
         }
+    }
+
+    #[test]
+    fn the_stretch_drawing_is_integer_geometry_inside_its_box() {
+        let numbers = |d: &str| -> Vec<i32> {
+            d.split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+                .filter(|t| !t.is_empty())
+                .map(|t| t.parse().expect(t))
+                .collect()
+        };
+        for d in [stretch::FLOOR, stretch::FRAME, stretch::BODY, stretch::STRETCH] {
+            for n in numbers(d) {
+                assert!((0..=200).contains(&n), "{n} in {d}");
+            }
+        }
+        let (cx, cy, r) = stretch::HEAD;
+        let (cx, cy, r): (i32, i32, i32) = (cx.parse().unwrap(), cy.parse().unwrap(), r.parse().unwrap());
+        assert!(cx - r >= 0 && cy - r >= 0 && cx + r <= 200 && cy + r <= 160);
+        let marks: Vec<&str> = stretch::MARKS.iter().map(|m| m.2).collect();
+        assert_eq!(marks, ["1", "2", "3", "4"], "one mark per step of the article, in order");
+        assert_eq!(crate::content::STRETCH_STEPS.len(), stretch::MARKS.len());
     }
 
     #[test]

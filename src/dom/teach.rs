@@ -8,7 +8,7 @@
 //! check goes inside the red flags, before the disclaimer. Text is set as text only.
 //! The kidney check's boxes carry no id, name or value: nothing about them can leave the page.
 
-use super::el::html;
+use super::el::{html, path, svg};
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Target, TARGETS};
 use crate::teach::{
@@ -284,6 +284,25 @@ fn copied_callback(content: &Content, status: &Element, field: &HtmlInputElement
 pub fn felt_paragraph(doc: &Document, panel: &Element, content: &Content, region: Region) -> Result<(), JsValue> {
     html(doc, Some(panel), "h3", "", Some(content.ui(Ui::FeltHeading)))?;
     html(doc, Some(panel), "p", "felt", Some(content.ui(felt_sentence(region))))?;
+    Ok(())
+}
+
+/// The doorway stretch as a drawing, before its steps; an image named by `ui.stretchAlt`.
+pub fn stretch_drawing(doc: &Document, panel: &Element, content: &Content) -> Result<(), JsValue> {
+    use crate::teach::stretch::*;
+    let art = svg(doc, panel, "svg", &[("viewBox", VIEW_BOX), ("class", "stretch-art"), ("role", "img")])?;
+    art.set_attribute("aria-label", content.ui(Ui::StretchAlt))?;
+    path(doc, &art, "floor", FLOOR)?;
+    path(doc, &art, "frame", FRAME)?;
+    path(doc, &art, "limb-edge", BODY)?;
+    path(doc, &art, "limb", BODY)?;
+    let (cx, cy, r) = HEAD;
+    svg(doc, &art, "circle", &[("cx", cx), ("cy", cy), ("r", r), ("class", "head")])?;
+    path(doc, &art, "stretch", STRETCH)?;
+    for (x, y, n) in MARKS {
+        svg(doc, &art, "circle", &[("cx", x), ("cy", y), ("r", "9"), ("class", "mark")])?;
+        svg(doc, &art, "text", &[("x", x), ("y", y), ("class", "mark")])?.set_text_content(Some(n));
+    }
     Ok(())
 }
 

@@ -157,6 +157,8 @@ fn region_panel(
 fn self_care(doc: &Document, panel: &Element, content: &Content, why: &str) -> Result<(), JsValue> {
     html(doc, Some(panel), "h3", "", Some(content.ui(Ui::SelfCareHeading)))?;
     html(doc, Some(panel), "p", "", Some(why))?;
+    // Teach (issue 14): the stretch as a drawing, its marks numbered like the steps.
+    super::teach::stretch_drawing(doc, panel, content)?;
     let steps = html(doc, Some(panel), "ol", "steps", None)?;
     for step in &content.stretch_steps {
         html(doc, Some(&steps), "li", "", Some(step))?;
