@@ -8,7 +8,7 @@
 //! check goes inside the red flags, before the disclaimer. Text is set as text only.
 //! The kidney check's boxes carry no id, name or value: nothing about them can leave the page.
 
-use super::el::{html, path, svg};
+use super::el::{html, svg};
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Target, TARGETS};
 use crate::teach::{
@@ -287,18 +287,27 @@ pub fn felt_paragraph(doc: &Document, panel: &Element, content: &Content, region
     Ok(())
 }
 
+/// The stretch drawing's shapes, as data: tag and attributes.
+const STRETCH_SHAPES: [(&str, &[(&str, &str)]); 6] = {
+    use crate::teach::stretch::*;
+    [
+        ("path", &[("class", "floor"), ("d", FLOOR)]),
+        ("path", &[("class", "frame"), ("d", FRAME)]),
+        ("path", &[("class", "limb-edge"), ("d", BODY)]),
+        ("path", &[("class", "limb"), ("d", BODY)]),
+        ("circle", &[("class", "head"), ("cx", HEAD.0), ("cy", HEAD.1), ("r", HEAD.2)]),
+        ("path", &[("class", "stretch"), ("d", STRETCH)]),
+    ]
+};
+
 /// The doorway stretch as a drawing, before its steps; an image named by `ui.stretchAlt`.
 pub fn stretch_drawing(doc: &Document, panel: &Element, content: &Content) -> Result<(), JsValue> {
     use crate::teach::stretch::*;
     let art = svg(doc, panel, "svg", &[("viewBox", VIEW_BOX), ("class", "stretch-art"), ("role", "img")])?;
     art.set_attribute("aria-label", content.ui(Ui::StretchAlt))?;
-    path(doc, &art, "floor", FLOOR)?;
-    path(doc, &art, "frame", FRAME)?;
-    path(doc, &art, "limb-edge", BODY)?;
-    path(doc, &art, "limb", BODY)?;
-    let (cx, cy, r) = HEAD;
-    svg(doc, &art, "circle", &[("cx", cx), ("cy", cy), ("r", r), ("class", "head")])?;
-    path(doc, &art, "stretch", STRETCH)?;
+    for (tag, attrs) in &STRETCH_SHAPES {
+        svg(doc, &art, tag, attrs)?;
+    }
     for (x, y, n) in MARKS {
         svg(doc, &art, "circle", &[("cx", x), ("cy", y), ("r", "9"), ("class", "mark")])?;
         svg(doc, &art, "text", &[("x", x), ("y", y), ("class", "mark")])?.set_text_content(Some(n));
