@@ -135,7 +135,7 @@ test('where it is felt: the selected region shows its felt area, in the legend a
     await page.locator(`${W} [data-target="${key}"]`).click();
     const legend = await page.locator(`${W} .felt-legend`).textContent();
     assert.equal(legend, `Hatched on the map: where this pain is felt (${where})`, key);
-    assert.match(await page.locator(`${W} .panel.is-active p.felt`).textContent(), sentence, key);
+    assert.match(await page.locator(`${W} .panel.is-active p.felt-where`).textContent(), sentence, key);
     // The hatched overlays come with the drawing (dom/drawing.rs); where present, exactly the
     // felt ones are shown.
     const felt = await page.evaluate(() => [...document.querySelector('lower-back-map').shadowRoot.querySelectorAll('path.felt')]
@@ -285,10 +285,10 @@ test('the doorway stretch is drawn with its steps marked, in light, dark and for
     const art = page.locator(`${W} .panel.is-active svg.stretch-art`);
     assert.equal(await art.getAttribute('role'), 'img');
     assert.match(await art.getAttribute('aria-label'), /^Drawing of the doorway stretch.*hands on the frame.*front of the hip.*1 to 4/);
-    assert.deepEqual(await art.locator('text.mark').allTextContents(), ['1', '2', '3', '4'], 'one mark per step');
+    assert.deepEqual(await art.locator('text.st-mark').allTextContents(), ['1', '2', '3', '4'], 'one mark per step');
     assert.equal(await page.locator(`${W} .panel.is-active ol.steps li`).count(), 4);
     // The lines stand out from the panel in every theme.
-    const [edge, bg] = await art.evaluate((svg) => [getComputedStyle(svg.querySelector('.limb-edge')).stroke, getComputedStyle(svg.closest('.lbm')).backgroundColor]);
+    const [edge, bg] = await art.evaluate((svg) => [getComputedStyle(svg.querySelector('.st-edge')).stroke, getComputedStyle(svg.closest('.lbm')).backgroundColor]);
     assert.notEqual(edge, bg, theme);
     if (theme !== 'forced') assert.deepEqual(await axe(page), [], `stretch drawing, ${theme}`);
     await art.screenshot({ path: `${OUT}/teach-stretch-${theme}.png` });
@@ -302,7 +302,7 @@ test('printing shows the answer, the stretch and the red flags, without the cont
   await feeling(page, /sitting/).check();
   await page.getByRole('checkbox', { name: 'Fever' }).check();
   await page.emulateMedia({ media: 'print' });
-  for (const shown of ['.panel.is-active h2', '.panel.is-active p.felt', '.panel.is-active svg.stretch-art', '.panel.is-active ol.steps', '.flags h3', '.flags .advice', '.flags .disclaimer', '.check-result']) {
+  for (const shown of ['.panel.is-active h2', '.panel.is-active p.felt-where', '.panel.is-active svg.stretch-art', '.panel.is-active ol.steps', '.flags h3', '.flags .advice', '.flags .disclaimer', '.check-result']) {
     assert.equal(await visible(page, shown), true, `${shown} is printed`);
   }
   assert.match(await page.locator(`${W} .check-result`).textContent(), /^See a doctor first/, 'the doctor-first advice is printed once, with the red flags');

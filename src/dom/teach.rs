@@ -83,7 +83,7 @@ const RESULT: usize = 19;
 const PARTS: [Part; 20] = [
     // Under the map: the legend of the hatched "felt" overlay.
     (At::Map, "p", "felt-legend", None, None, &[]),
-    (At::Part(LEGEND), "span", "swatch hatch", None, None, &[]),
+    (At::Part(LEGEND), "span", "swatch swatch-hatch", None, None, &[]),
     (At::Part(LEGEND), "span", "", None, None, &[]),
     // Between the panels and the red flags: "Copy link" ...
     (At::Details, "div", "share", None, None, &[]),
@@ -104,7 +104,7 @@ const PARTS: [Part; 20] = [
     ),
     (At::Part(7), "div", "suggest", None, None, &[("hidden", "")]),
     (At::Part(SUGGEST), "p", "", None, None, &[]),
-    (At::Part(12), "span", "swatch dots", None, None, &[]),
+    (At::Part(12), "span", "swatch swatch-dots", None, None, &[]),
     (At::Part(12), "span", "", Some(Ui::SuggestLead), None, &[]),
     (At::Part(SUGGEST), "div", "opens", None, None, &[]),
     // Inside the red flags, before the disclaimer: the kidney check and its callout.
@@ -283,7 +283,7 @@ fn copied_callback(content: &Content, status: &Element, field: &HtmlInputElement
 /// Where this region's pain is felt, in the region's panel right after where the muscle is.
 pub fn felt_paragraph(doc: &Document, panel: &Element, content: &Content, region: Region) -> Result<(), JsValue> {
     html(doc, Some(panel), "h3", "", Some(content.ui(Ui::FeltHeading)))?;
-    html(doc, Some(panel), "p", "felt", Some(content.ui(felt_sentence(region))))?;
+    html(doc, Some(panel), "p", "felt-where", Some(content.ui(felt_sentence(region))))?;
     Ok(())
 }
 
@@ -291,12 +291,12 @@ pub fn felt_paragraph(doc: &Document, panel: &Element, content: &Content, region
 const STRETCH_SHAPES: [(&str, &[(&str, &str)]); 6] = {
     use crate::teach::stretch::*;
     [
-        ("path", &[("class", "floor"), ("d", FLOOR)]),
-        ("path", &[("class", "frame"), ("d", FRAME)]),
-        ("path", &[("class", "limb-edge"), ("d", BODY)]),
-        ("path", &[("class", "limb"), ("d", BODY)]),
-        ("circle", &[("class", "head"), ("cx", HEAD.0), ("cy", HEAD.1), ("r", HEAD.2)]),
-        ("path", &[("class", "stretch"), ("d", STRETCH)]),
+        ("path", &[("class", "st-floor"), ("d", FLOOR)]),
+        ("path", &[("class", "st-frame"), ("d", FRAME)]),
+        ("path", &[("class", "st-edge"), ("d", BODY)]),
+        ("path", &[("class", "st-limb"), ("d", BODY)]),
+        ("circle", &[("class", "st-head"), ("cx", HEAD.0), ("cy", HEAD.1), ("r", HEAD.2)]),
+        ("path", &[("class", "st-stretch"), ("d", STRETCH)]),
     ]
 };
 
@@ -309,8 +309,8 @@ pub fn stretch_drawing(doc: &Document, panel: &Element, content: &Content) -> Re
         svg(doc, &art, tag, attrs)?;
     }
     for (x, y, n) in MARKS {
-        svg(doc, &art, "circle", &[("cx", x), ("cy", y), ("r", "9"), ("class", "mark")])?;
-        svg(doc, &art, "text", &[("x", x), ("y", y), ("class", "mark")])?.set_text_content(Some(n));
+        svg(doc, &art, "circle", &[("cx", x), ("cy", y), ("r", "9"), ("class", "st-mark")])?;
+        svg(doc, &art, "text", &[("x", x), ("y", y), ("class", "st-mark")])?.set_text_content(Some(n));
     }
     Ok(())
 }
