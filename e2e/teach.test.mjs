@@ -296,6 +296,19 @@ test('the doorway stretch is drawn with its steps marked, in light, dark and for
   }
 });
 
+test('dark theme: feelings, the felt legend and the doctor-first view pass axe', async () => {
+  const page = await open(env.browser, env.server.url, { viewport: { width: 360, height: 740 } });
+  await page.evaluate(() => document.querySelector('lower-back-map').setAttribute('theme', 'dark'));
+  await page.locator(`${W} [data-target="ql-left"]`).click();
+  await feeling(page, /deep ache/).check();
+  await page.getByRole('checkbox', { name: 'Nausea' }).check();
+  assert.equal(await page.locator(`${W} .panel.is-active .doctor-first`).isVisible(), true);
+  assert.deepEqual(await axe(page), [], 'dark theme, every teaching state at once');
+  await page.locator(`${W} .panel.is-active`).screenshot({ path: `${OUT}/teach-doctor-first-dark-360.png` });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('printing shows the answer, the stretch and the red flags, without the controls', async () => {
   const page = await open(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.locator(`${W} [data-target="psoas-both"]`).click();
