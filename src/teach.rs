@@ -490,6 +490,11 @@ mod tests {
     }
 
     #[test]
+    fn felt_ids_are_the_drawings_overlays() {
+        assert_eq!(FELT_IDS, crate::anatomy::FELT_IDS, "the same ids, in the same order, as the map's hatched areas");
+    }
+
+    #[test]
     fn felt_sentences_restate_the_article() {
         let c = Content::default();
         let s = |r| c.ui(felt_sentence(r)).to_lowercase();
