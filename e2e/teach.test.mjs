@@ -311,6 +311,20 @@ test('dark theme: feelings, the felt legend and the doctor-first view pass axe',
   await page.close();
 });
 
+test('answers survive a config change, and every teaching string follows the config', async () => {
+  const page = await open(env.browser, env.server.url);
+  await feeling(page, /sitting/).check();
+  await page.getByRole('checkbox', { name: 'Fever' }).check();
+  await page.evaluate(() => { document.querySelector('lower-back-map').config = { ui: { feelingsHeading: '¿Cuál se parece a lo suyo?', checkFever: 'Fiebre', doctorFirstHeading: 'Consulte primero a un médico' } }; });
+  await page.getByRole('group', { name: '¿Cuál se parece a lo suyo?' }).waitFor();
+  assert.equal(await feeling(page, /sitting/).isChecked(), true, 'the ticked feeling stays ticked');
+  assert.equal(await page.getByRole('checkbox', { name: 'Fiebre' }).isChecked(), true, 'the ticked flag stays ticked');
+  assert.match(await page.locator(`${W} .panel.is-active .doctor-first`).textContent(), /^Consulte primero a un médico/);
+  assert.deepEqual(await suggested(page), ['psoas-both']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('printing shows the answer, the stretch and the red flags, without the controls', async () => {
   const page = await open(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.locator(`${W} [data-target="psoas-both"]`).click();
