@@ -5,7 +5,7 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let mut css = String::new();
-    for file in ["src/dom/widget.css", "src/dom/drawing.css"] {
+    for file in ["src/dom/widget.css", "src/dom/drawing.css", "src/dom/teach.css"] {
         println!("cargo:rerun-if-changed={file}");
         css.push_str(&fs::read_to_string(file).expect("the stylesheet is readable"));
         css.push('\n');

@@ -16,6 +16,7 @@ pub mod dom;
 pub mod links;
 pub mod regions;
 pub mod selection;
+pub mod teach;
 
 use regions::Target;
 use std::cell::RefCell;

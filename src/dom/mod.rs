@@ -4,5 +4,6 @@ pub mod drawing;
 pub mod el;
 pub mod listener;
 pub mod read;
+pub mod teach;
 pub mod view;
 pub mod widget;

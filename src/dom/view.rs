@@ -28,6 +28,8 @@ pub struct View {
     /// Each panel's booking link.
     links: Vec<Element>,
     live: Element,
+    /// Teach (issue 14): feelings, where the pain is felt, the kidney check, copy link.
+    pub teach: super::teach::Teach,
 }
 
 impl View {
@@ -72,11 +74,14 @@ impl View {
             headings.push(heading);
             links.push(link);
         }
-        red_flags(doc, &details, content)?;
+        let flags = red_flags(doc, &details, content)?;
+        // Teach (issue 14): its parts go under the map, after the panels and into the red flags.
+        let parts = super::teach::Parts { root: &root, map: &map, regions: &regions, details: &details, flags: &flags };
+        let teach = super::teach::Teach::build(doc, parts, content)?;
 
         let live = html(doc, Some(&root), "p", "visually-hidden", None)?;
         live.set_attribute("aria-live", "polite")?;
-        Ok(View { root, regions, panels, headings, links, live })
+        Ok(View { root, regions, panels, headings, links, live, teach })
     }
 
     /// Shows what is selected: pressed state, the matching panel, its heading and link.
@@ -138,6 +143,10 @@ fn region_panel(
     for (title, field) in sections {
         html(doc, Some(&panel), "h3", "", Some(content.ui(title)))?;
         html(doc, Some(&panel), "p", "", Some(text(field)))?;
+        // Teach (issue 14): where its pain is felt, right after where it is.
+        if field == RegionField::Location {
+            super::teach::felt_paragraph(doc, &panel, content, region)?;
+        }
     }
     self_care(doc, &panel, content, text(RegionField::SelfCare))?;
     let link = booking(doc, &panel, content, note)?;
@@ -148,6 +157,8 @@ fn region_panel(
 fn self_care(doc: &Document, panel: &Element, content: &Content, why: &str) -> Result<(), JsValue> {
     html(doc, Some(panel), "h3", "", Some(content.ui(Ui::SelfCareHeading)))?;
     html(doc, Some(panel), "p", "", Some(why))?;
+    // Teach (issue 14): the stretch as a drawing, its marks numbered like the steps.
+    super::teach::stretch_drawing(doc, panel, content)?;
     let steps = html(doc, Some(panel), "ol", "steps", None)?;
     for step in &content.stretch_steps {
         html(doc, Some(&steps), "li", "", Some(step))?;
@@ -157,13 +168,15 @@ fn self_care(doc: &Document, panel: &Element, content: &Content, why: &str) -> R
 
 fn booking(doc: &Document, panel: &Element, content: &Content, note: &str) -> Result<Element, JsValue> {
     let cta = html(doc, Some(panel), "div", "cta", None)?;
+    // Teach (issue 14): the doctor-first advice, shown instead of the invitation when a red flag is ticked.
+    super::teach::doctor_first_note(doc, &cta, content)?;
     html(doc, Some(&cta), "p", "note", Some(note))?;
     let link = html(doc, Some(&cta), "a", "book", Some(content.ui(Ui::BookLabel)))?;
     link.set_attribute("part", "booking")?;
     Ok(link)
 }
 
-fn red_flags(doc: &Document, parent: &Element, content: &Content) -> Result<(), JsValue> {
+fn red_flags(doc: &Document, parent: &Element, content: &Content) -> Result<Element, JsValue> {
     let flags = html(doc, Some(parent), "div", "flags", None)?;
     flags.set_attribute("part", "red-flags")?;
     html(doc, Some(&flags), "h3", "", Some(content.ui(Ui::RedFlagsHeading)))?;
@@ -171,7 +184,7 @@ fn red_flags(doc: &Document, parent: &Element, content: &Content) -> Result<(), 
     html(doc, Some(&flags), "p", "", Some(content.ui(Ui::RedFlagsKidney)))?;
     html(doc, Some(&flags), "p", "advice", Some(content.ui(Ui::RedFlagsAdvice)))?;
     html(doc, Some(&flags), "p", "disclaimer", Some(content.ui(Ui::Disclaimer)))?;
-    Ok(())
+    Ok(flags)
 }
 
 /// Brings a selected region's heading into view when the visitor's choice left it off screen

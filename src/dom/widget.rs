@@ -5,6 +5,7 @@
 //! drawing. Listeners hold the shared state, never the handle, so nothing keeps itself alive.
 
 use super::listener::EventListener;
+use super::teach::{Teach, TeachMsg};
 use super::view::{event_element, reveal_heading, View};
 use crate::analytics::{identity, Action, Analytics, Payload};
 use crate::booking::{self, Provider};
@@ -22,7 +23,7 @@ use web_sys::{
     Url,
 };
 
-/// The minified `widget.css` and `drawing.css` (see build.rs).
+/// The minified `widget.css`, `drawing.css` and `teach.css` (see build.rs).
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
 
 /// Where a selection came from, as reported in the `region-select` event.
@@ -34,6 +35,8 @@ pub enum Source {
     Api,
     /// The host page's URL (`#region=psoas`).
     Link,
+    /// Teach (issue 14): a "Read about …" button under "Which sounds like yours?".
+    Feeling,
 }
 
 impl Source {
@@ -43,12 +46,13 @@ impl Source {
             Source::Keyboard => "keyboard",
             Source::Api => "api",
             Source::Link => "link",
+            Source::Feeling => "feeling",
         }
     }
 
     /// Selections a visitor made, the ones analytics counts.
     fn is_visitor(self) -> bool {
-        matches!(self, Source::Pointer | Source::Keyboard)
+        matches!(self, Source::Pointer | Source::Keyboard | Source::Feeling)
     }
 }
 
@@ -112,6 +116,9 @@ struct State {
     view: View,
     booking: Booking,
     utm: Vec<(String, String)>,
+    /// Teach (issue 14): the feelings ticked and the kidney check; never sent anywhere but the
+    /// feelings in `feeling-select`.
+    answers: crate::teach::Answers,
 }
 
 impl Widget {
@@ -153,7 +160,17 @@ impl Widget {
         if let Some(t) = initial {
             selection.update(Msg::Select(t));
         }
-        let state = State { settings, json, object, pack, selection, view, booking, utm: utm_params(&search) };
+        let state = State {
+            settings,
+            json,
+            object,
+            pack,
+            selection,
+            view,
+            booking,
+            utm: utm_params(&search),
+            answers: Default::default(),
+        };
         state.view.show_focus(&state.selection)?;
         state.show_selection()?;
         let ready = target_detail(state.selection.selected)?;
@@ -239,7 +256,8 @@ impl State {
     }
 
     fn show_selection(&self) -> Result<(), JsValue> {
-        self.view.show_selection(&self.settings.content, self.selection.selected, &self.href())
+        self.view.show_selection(&self.settings.content, self.selection.selected, &self.href())?;
+        self.view.teach.show(&self.settings.content, self.selection.selected, self.answers)
     }
 }
 
@@ -375,7 +393,50 @@ impl Shared {
         if el.closest("a.book")?.is_some() {
             return self.booking_clicked();
         }
-        Ok(())
+        let teach = self.state.borrow().view.teach.message(&el);
+        match teach {
+            Some(msg) => self.on_teach(msg),
+            None => Ok(()),
+        }
+    }
+
+    /// Teach (issue 14): a feeling or kidney-check box, "Read about …", or "Copy link".
+    /// Only feelings are reported (`feeling-select`); the kidney check is never sent anywhere.
+    #[inline(never)]
+    fn on_teach(&self, msg: TeachMsg) -> Result<(), JsValue> {
+        match msg {
+            TeachMsg::Open(region) => {
+                let target = crate::teach::open_target(region, self.selected_now());
+                self.handle(Msg::Select(target), Source::Feeling)?;
+                self.state.borrow().view.teach.focus_panel()
+            }
+            TeachMsg::Copy => {
+                let st = self.state.borrow();
+                st.view.teach.copy(&self.doc, st.selection.selected)
+            }
+            TeachMsg::Answer(answer) => {
+                let (report, chosen) = {
+                    let mut st = self.state.borrow_mut();
+                    let report = st.answers.update(answer);
+                    st.show_selection()?;
+                    (report, st.answers.feelings)
+                };
+                if !report {
+                    return Ok(());
+                }
+                if let Some(text) = Teach::announcement(&self.state.borrow().settings.content, chosen) {
+                    self.state.borrow().view.announce(&text);
+                }
+                self.emit("feeling-select", &super::teach::feeling_detail(chosen)?)?;
+                // Analytics hear nothing about feelings: a clinic's opt-in would go through
+                // `crate::teach::analytics_feelings` (hook, none by default) into `analytics::send`.
+                Ok(())
+            }
+        }
+    }
+
+    fn selected_now(&self) -> Option<Target> {
+        self.state.borrow().selection.selected
     }
 
     fn on_key(&self, event: &web_sys::Event) -> Result<(), JsValue> {
