@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// The target is 40 KB (issue 11); this is the budget held today, 44.3 KB measured (README, "Size
+// The target is 40 KB (issue 11); this is the budget held today, 44.5 KB measured (README, "Size
 // and speed", explains the gap and what closing it would cost). Lower it whenever the code shrinks.
 export const BUDGET_GZIP = 45 * 1024;
 export const FILES = {

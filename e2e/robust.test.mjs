@@ -541,6 +541,18 @@ describe('lifecycle and a crowded page', () => {
     await page.evaluate(() => document.getElementById('c').select('psoas'));
     assert.equal(await page.evaluate(() => document.getElementById('c').selected), 'psoas:both');
     assert.equal(await page.evaluate(() => document.getElementById('x').shadowRoot), null, 'the other script’s element is left alone');
+    // The documented hook: define() from the module, under any free name; a taken one is refused.
+    const defined = await page.evaluate(async () => {
+      const { define } = await import('/lower-back-map.js?name=clinic-map');
+      const results = [define('back-map'), define('back-map'), define('nohyphen')];
+      const el = document.createElement('back-map');
+      document.body.append(el);
+      while (!el.shadowRoot?.querySelector('.region')) await new Promise((r) => setTimeout(r, 10));
+      el.select('glutes', 'right');
+      return { results, selected: el.selected };
+    });
+    assert.deepEqual(defined, { results: [true, true, false], selected: 'glutes:right' });
+    assert.ok(page.warnings.some((w) => /"nohyphen" cannot name an element/.test(w)));
     assert.deepEqual(page.problems, []);
     await page.close();
   });
