@@ -73,6 +73,11 @@ fn panel_text(host: &Element) -> String {
     plain(find(host, ".panel.is-active").text_content().unwrap())
 }
 
+/// The widget's question above the map.
+fn title_text(host: &Element) -> String {
+    find(host, ".title").text_content().unwrap()
+}
+
 fn link_href(host: &Element) -> String {
     find(host, ".panel.is-active a.book").get_attribute("href").unwrap()
 }
@@ -142,7 +147,7 @@ fn renders_every_region_with_a_name_and_side() {
     assert!(toolbar.get_attribute("aria-label").unwrap().contains("Lower back"));
     let tab_stops = shadow(&h).query_selector_all("[data-target][tabindex='0']").unwrap();
     assert_eq!(tab_stops.length(), 1, "the map is one tab stop");
-    assert!(panel_text(&h).contains("Where does your lower back hurt?"));
+    assert!(title_text(&h).contains("Where does your lower back hurt?"));
     assert!(find(&h, ".flags").text_content().unwrap().contains("doctor"), "red flags always shown");
 }
 
@@ -213,7 +218,7 @@ fn two_widgets_on_one_page_are_independent() {
     click(&region(&a, "glutes-left"));
     assert_eq!(wa.selected().unwrap().as_deref(), Some("glutes:left"));
     assert_eq!(wb.selected().unwrap(), None);
-    assert!(panel_text(&b).contains("Where does your lower back hurt?"));
+    assert!(title_text(&b).contains("Where does your lower back hurt?"));
     wb.select("si-joint", Some("right".into())).unwrap();
     assert!(link_href(&b).starts_with("https://b.example/book?region=si-joint&side=right"));
     assert!(link_href(&a).starts_with("https://a.example/book?region=glutes&side=left"));
@@ -281,7 +286,7 @@ fn config_replaces_text_as_plain_text() {
         r#"{"ui": {"title": "<img src=x onerror=alert(1)>", "bookLabel": "Reservar"}, "regions": {"psoas": {"name": "Psoas ilíaco"}}, "nope": 1}"#,
     );
     let w = mount(h.clone().into(), JsValue::UNDEFINED, None).unwrap();
-    assert!(panel_text(&h).contains("<img src=x onerror=alert(1)>"));
+    assert!(title_text(&h).contains("<img src=x onerror=alert(1)>"));
     assert!(shadow(&h).query_selector("img").unwrap().is_none(), "no HTML was parsed");
     assert_eq!(find(&h, ".panel.is-active a.book").text_content().as_deref(), Some("Reservar"));
     assert_eq!(region(&h, "psoas-both").get_attribute("aria-label").map(plain).as_deref(), Some("Psoas ilíaco, both sides"));
@@ -290,7 +295,7 @@ fn config_replaces_text_as_plain_text() {
     let config = js_sys::JSON::parse(r#"{"ui": {"bookLabel": "Book now", "title": 5}}"#).unwrap();
     w.set_config(config).unwrap();
     assert_eq!(find(&h, ".panel.is-active a.book").text_content().as_deref(), Some("Book now"));
-    assert!(panel_text(&h).contains("<img src=x"), "the JSON's title stays; 5 is not a string");
+    assert!(title_text(&h).contains("<img src=x"), "the JSON's title stays; 5 is not a string");
 }
 
 #[wasm_bindgen_test]
@@ -298,7 +303,7 @@ fn malformed_json_still_renders_defaults() {
     let h = host(&[]);
     json_config(&h, "{ not json");
     let _w = mount(h.clone().into(), JsValue::UNDEFINED, None).expect("bad JSON is not fatal");
-    assert!(panel_text(&h).contains("Where does your lower back hurt?"));
+    assert!(title_text(&h).contains("Where does your lower back hurt?"));
 }
 
 #[wasm_bindgen_test]
