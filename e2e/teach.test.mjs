@@ -125,6 +125,49 @@ test('feelings reach analytics only if the clinic opts in: never by default', as
   await page.close();
 });
 
+test('with analytics-feelings the clinic counts exactly the feelings it lists, each change once', async () => {
+  const page = await open(env.browser, env.server.url);
+  await page.evaluate(() => {
+    const el = document.querySelector('lower-back-map');
+    el.id = 'hips';
+    el.setAttribute('analytics', 'datalayer plausible');
+    el.setAttribute('analytics-feelings', 'deep-ache long-sitting');
+    window.plausibleCalls = [];
+    window.plausible = (name, options) => window.plausibleCalls.push([name, options]);
+  });
+  await feeling(page, /deep ache/).check();
+  await feeling(page, /shorter or tighter/).check(); // not listed: no trace
+  await feeling(page, /sitting/).check();
+  await feeling(page, /shorter or tighter/).uncheck();
+  await feeling(page, /deep ache/).uncheck();
+  await feeling(page, /sitting/).uncheck(); // nothing counted is left: nothing sent
+  const layer = await page.evaluate(() => window.dataLayer);
+  assert.deepEqual(layer, [
+    { event: 'lower_back_map_feeling', region: null, side: null, widget: 'hips', feelings: 'deep-ache' },
+    { event: 'lower_back_map_feeling', region: null, side: null, widget: 'hips', feelings: 'deep-ache long-sitting' },
+    { event: 'lower_back_map_feeling', region: null, side: null, widget: 'hips', feelings: 'long-sitting' },
+  ]);
+  assert.deepEqual(await page.evaluate(() => window.plausibleCalls.map(([n, o]) => [n, o.props.feelings])),
+    [['lower_back_map_feeling', 'deep-ache'], ['lower_back_map_feeling', 'deep-ache long-sitting'], ['lower_back_map_feeling', 'long-sitting']]);
+  assert.doesNotMatch(JSON.stringify(layer), /one-side/);
+  await page.close();
+});
+
+test('an unknown feeling id in analytics-feelings is one warning naming it, and nothing is counted', async () => {
+  const page = await open(env.browser, env.server.url);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.evaluate(() => {
+    const el = document.querySelector('lower-back-map');
+    el.setAttribute('analytics', 'datalayer');
+    el.setAttribute('analytics-feelings', 'deep-ache kidneys');
+  });
+  await feeling(page, /deep ache/).check();
+  assert.equal(warnings.filter((w) => w.includes('"analytics-feelings" ignored')).length, 1, warnings.join('\n'));
+  assert.equal(await page.evaluate(() => window.dataLayer), undefined);
+  await page.close();
+});
+
 test('where it is felt: the selected region shows its felt area, in the legend and the panel', async () => {
   const page = await open(env.browser, env.server.url);
   assert.equal(await visible(page, '.felt-legend'), false, 'no legend before a selection');

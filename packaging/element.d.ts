@@ -16,11 +16,18 @@ export interface TargetDetail {
 export type MapReadyDetail = TargetDetail;
 /** `region-select`: every selection and every return to the overview (nulls). */
 export interface RegionSelectDetail extends TargetDetail {
-  source: 'pointer' | 'keyboard' | 'api' | 'link';
+  source: 'pointer' | 'keyboard' | 'api' | 'link' | 'feeling';
 }
 /** `booking-click`: the visitor follows the booking link. */
 export interface BookingClickDetail extends TargetDetail {
   href: string;
+}
+
+/** `feeling-select`: the visitor's answers to "Which sounds like yours?" and the areas the
+ * clinic's article links to them (a set, never a ranking). The kidney check is never reported. */
+export interface FeelingSelectDetail {
+  feelings: Array<'deep-ache' | 'one-side-tight' | 'sharp-at-dimples' | 'tires-and-strains' | 'long-sitting'>;
+  regions: RegionId[];
 }
 
 /** Attributes of <lower-back-map>; see the package README for each value. */
@@ -31,6 +38,7 @@ export interface LowerBackMapAttributes {
   'clinic-name'?: string;
   region?: TargetString | '';
   analytics?: string;
+  'analytics-feelings'?: string;
   theme?: 'light' | 'dark' | 'auto';
   lang?: string;
   dir?: 'ltr' | 'rtl' | 'auto';
@@ -46,6 +54,7 @@ export interface LowerBackMapConfig {
   clinicName?: string;
   region?: string;
   analytics?: string;
+  'analytics-feelings'?: string;
   theme?: string;
   ui?: Record<string, string>;
   regions?: Partial<Record<RegionId, Partial<Record<'name' | 'alias' | 'location' | 'cause' | 'treatment' | 'selfCare', string>>>>;
@@ -57,6 +66,7 @@ export interface LowerBackMapEventMap extends HTMLElementEventMap {
   'map-ready': CustomEvent<MapReadyDetail>;
   'region-select': CustomEvent<RegionSelectDetail>;
   'booking-click': CustomEvent<BookingClickDetail>;
+  'feeling-select': CustomEvent<FeelingSelectDetail>;
 }
 
 export interface LowerBackMapElement extends HTMLElement {

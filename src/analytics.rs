@@ -6,6 +6,7 @@
 //! selection made by the page's address or a script.
 
 use crate::regions::Target;
+use crate::teach::Feelings;
 
 /// One tool the widget can report to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +101,8 @@ pub enum Action {
     Select,
     /// Clicked the booking button.
     Booking,
+    /// Ticked or unticked a feeling the clinic opted in to count (`analytics-feelings`).
+    Feeling,
 }
 
 impl Action {
@@ -108,6 +111,7 @@ impl Action {
         match self {
             Action::Select => "lower_back_map_select",
             Action::Booking => "lower_back_map_booking",
+            Action::Feeling => "lower_back_map_feeling",
         }
     }
 
@@ -116,6 +120,7 @@ impl Action {
         match self {
             Action::Select => "select",
             Action::Booking => "booking",
+            Action::Feeling => "feeling",
         }
     }
 }
@@ -129,25 +134,40 @@ pub struct Payload {
     pub region: Option<&'static str>,
     pub side: Option<&'static str>,
     pub widget: Option<String>,
+    /// Only in a `Feeling` event: the chosen feelings the clinic opted in to, ids separated by
+    /// spaces. Nothing else a visitor ticks (the kidney check) has a field here.
+    pub feelings: Option<String>,
 }
 
 impl Payload {
     pub fn new(target: Option<Target>, widget: Option<String>) -> Payload {
-        Payload { region: target.map(|t| t.region.id()), side: target.map(|t| t.side.id()), widget }
+        Payload { region: target.map(|t| t.region.id()), side: target.map(|t| t.side.id()), widget, feelings: None }
     }
 
-    /// The payload's fields that have a value, in the order region, side, widget: GA4
-    /// parameters and Plausible props (strings only, nothing empty).
+    /// A `Feeling` event's payload: `feelings` (already limited to the clinic's opt-in), no area.
+    pub fn feelings(feelings: Feelings, widget: Option<String>) -> Payload {
+        let ids: Vec<&str> = feelings.iter().map(|f| f.id()).collect();
+        Payload { feelings: Some(ids.join(" ")), ..Payload::new(None, widget) }
+    }
+
+    /// The payload's fields that have a value, in the order region, side, widget, feelings:
+    /// GA4 parameters and Plausible props (strings only, nothing empty).
     pub fn present(&self) -> Vec<(&'static str, &str)> {
-        let fields = [("region", self.region), ("side", self.side), ("widget", self.widget.as_deref())];
+        let fields = [
+            ("region", self.region),
+            ("side", self.side),
+            ("widget", self.widget.as_deref()),
+            ("feelings", self.feelings.as_deref()),
+        ];
         fields.into_iter().filter_map(|(k, v)| Some((k, v?))).collect()
     }
 
     /// Matomo's event name: `ql:left`, `none` without an area, and the widget in brackets:
     /// `ql:left (hips)`.
     pub fn matomo_label(&self) -> String {
-        let mut label = match (self.region, self.side) {
-            (Some(r), Some(s)) => [r, ":", s].concat(),
+        let mut label = match (self.region, self.side, &self.feelings) {
+            (Some(r), Some(s), _) => [r, ":", s].concat(),
+            (_, _, Some(f)) => f.clone(),
             _ => String::from("none"),
         };
         if let Some(w) = &self.widget {

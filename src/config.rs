@@ -13,6 +13,7 @@ use crate::booking::ProviderKind;
 use crate::content::{Content, Text, STRETCH_KEY};
 use crate::links::{check_link, LinkError, LinkKind};
 use crate::regions::{Region, Target};
+use crate::teach::Feelings;
 use std::borrow::Cow;
 
 // ---- Limits on what settings may hold ------------------------------------------------------
@@ -230,6 +231,9 @@ pub struct Settings {
     pub clinic_name: Text,
     pub initial: Option<Target>,
     pub analytics: Analytics,
+    /// `analytics-feelings`: the feelings ("Which sounds like yours?") a clinic opts in to count;
+    /// none by default. Health information, like the area: it goes only to `analytics` targets.
+    pub analytics_feelings: Feelings,
     pub theme: Theme,
     /// `booking-provider`; checked together with `booking_field` by [`crate::booking::provider`].
     pub booking_provider: ProviderKind,
@@ -245,6 +249,7 @@ impl Default for Settings {
             clinic_name: Cow::Borrowed(DEFAULT_CLINIC),
             initial: None,
             analytics: Analytics::OFF,
+            analytics_feelings: Feelings::NONE,
             booking_provider: ProviderKind::Link,
             booking_field: None,
             theme: Theme::Light,
@@ -253,7 +258,7 @@ impl Default for Settings {
 }
 
 /// The attributes of `<lower-back-map>`, which are also the top-level config keys.
-pub const ATTRIBUTES: [(&str, &str); 7] = [
+pub const ATTRIBUTES: [(&str, &str); 8] = [
     ("booking-url", "bookingUrl"),
     ("clinic-name", "clinicName"),
     ("region", "region"),
@@ -261,6 +266,7 @@ pub const ATTRIBUTES: [(&str, &str); 7] = [
     ("theme", "theme"),
     ("booking-provider", "bookingProvider"),
     ("booking-field", "bookingField"),
+    ("analytics-feelings", "analyticsFeelings"),
 ];
 
 impl Settings {
@@ -293,6 +299,10 @@ impl Settings {
             },
             "analytics" => match Analytics::parse(value) {
                 Ok(a) => self.analytics = a,
+                Err(problem) => warn(warnings, problem),
+            },
+            "analytics-feelings" => match crate::teach::parse_opt_in(value) {
+                Ok(set) => self.analytics_feelings = set,
                 Err(problem) => warn(warnings, problem),
             },
             "theme" => match value.trim().to_ascii_lowercase().as_str() {

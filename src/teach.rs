@@ -160,10 +160,23 @@ pub fn feeling_select(chosen: Feelings) -> FeelingSelect {
     }
 }
 
-/// Hook for analytics: the feelings a clinic has opted in to count. Off by default: with this
-/// empty set nothing about feelings ever reaches `dataLayer`. There is no config key for it yet;
-/// a clinic's opt-in list would replace this default in the widget's state.
-pub const ANALYTICS_FEELINGS_OPT_IN: Feelings = Feelings::NONE;
+/// The feelings a clinic opts in to count, from `analytics-feelings`: feeling ids separated by
+/// spaces, or `all`; empty (the default) or `none` is none. One unknown word refuses the whole
+/// value, so a typo never sends more than the clinic meant.
+pub fn parse_opt_in(value: &str) -> Result<Feelings, &'static str> {
+    let mut set = Feelings::NONE;
+    for word in value.split_ascii_whitespace() {
+        if word.eq_ignore_ascii_case("all") {
+            set = Feeling::ALL.into_iter().fold(set, Feelings::with);
+        } else if !word.eq_ignore_ascii_case("none") {
+            set = set.with(Feeling::from_id(&word.to_ascii_lowercase()).ok_or(OPT_IN_PROBLEM)?);
+        }
+    }
+    Ok(set)
+}
+
+pub const OPT_IN_PROBLEM: &str =
+    "use feeling ids separated by spaces (deep-ache, one-side-tight, sharp-at-dimples, tires-and-strains, long-sitting), all or none";
 
 /// The chosen feelings analytics may see: only those the clinic opted in to.
 pub fn analytics_feelings(chosen: Feelings, opted_in: Feelings) -> Feelings {
@@ -460,7 +473,7 @@ mod tests {
     #[test]
     fn analytics_get_no_feelings_unless_opted_in() {
         let chosen = set(&Feeling::ALL);
-        assert!(analytics_feelings(chosen, ANALYTICS_FEELINGS_OPT_IN).is_empty(), "off by default");
+        assert!(analytics_feelings(chosen, crate::config::Settings::default().analytics_feelings).is_empty(), "off by default");
         let opted = set(&[Feeling::LongSitting]);
         assert_eq!(analytics_feelings(chosen, opted), opted);
         assert!(analytics_feelings(set(&[Feeling::DeepAche]), opted).is_empty());
@@ -662,5 +675,14 @@ mod tests {
             assert_eq!(deep_link("?utm_source=x", &["#", hash].concat()), Some(t), "{link}");
         }
         assert_eq!(share_link("https://clinic.example/back#region=psoas", None), "https://clinic.example/back");
+    }
+
+    #[test]
+    fn the_clinic_opts_in_feeling_by_feeling() {
+        assert_eq!(parse_opt_in(""), Ok(Feelings::NONE));
+        assert_eq!(parse_opt_in(" none "), Ok(Feelings::NONE));
+        assert_eq!(parse_opt_in("Deep-Ache long-sitting"), Ok(set(&[Feeling::DeepAche, Feeling::LongSitting])));
+        assert_eq!(parse_opt_in("all"), Ok(set(&Feeling::ALL)));
+        assert_eq!(parse_opt_in("deep-ache kidney"), Err(OPT_IN_PROBLEM), "one unknown word refuses it all");
     }
 }

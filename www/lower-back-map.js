@@ -29,7 +29,7 @@ const glue = (started[glueUrl] ??= Promise.all([import(glueUrl), compile()])
   .then(([g, module]) => g.default({ module_or_path: module }).then(() => g)));
 glue.catch(() => {}); // reported by each element that waits for it
 
-const ATTRIBUTES = ['booking-url', 'booking-provider', 'booking-field', 'clinic-name', 'region', 'analytics', 'theme', 'lang', 'dir'];
+const ATTRIBUTES = ['booking-url', 'booking-provider', 'booking-field', 'clinic-name', 'region', 'analytics', 'analytics-feelings', 'theme', 'lang', 'dir'];
 
 // Text packs: English is built in; another language is `lower-back-map.<code>.json` next to this
 // file, listed here, fetched only for an element whose `lang` (or the page's) asks for it.

@@ -54,6 +54,9 @@ fn send_to(sink: Sink, action: Action, payload: &Payload) -> Result<(), Problem>
             set(&entry, "region", &payload.region.map_or(JsValue::NULL, JsValue::from_str));
             set(&entry, "side", &payload.side.map_or(JsValue::NULL, JsValue::from_str));
             set(&entry, "widget", &payload.widget.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+            if let Some(feelings) = &payload.feelings {
+                set(&entry, "feelings", &feelings.into());
+            }
             // The layer's own push: Google Tag Manager replaces it to see new entries.
             push(&layer, &entry)
         }

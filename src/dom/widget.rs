@@ -415,11 +415,12 @@ impl Shared {
                 st.view.teach.copy(&self.doc, st.selection.selected)
             }
             TeachMsg::Answer(answer) => {
-                let (report, chosen) = {
+                let (report, before, chosen, analytics, opted_in) = {
                     let mut st = self.state.borrow_mut();
+                    let before = st.answers.feelings;
                     let report = st.answers.update(answer);
                     st.show_selection()?;
-                    (report, st.answers.feelings)
+                    (report, before, st.answers.feelings, st.settings.analytics, st.settings.analytics_feelings)
                 };
                 if !report {
                     return Ok(());
@@ -428,8 +429,14 @@ impl Shared {
                     self.state.borrow().view.announce(&text);
                 }
                 self.emit("feeling-select", &super::teach::feeling_detail(chosen)?)?;
-                // Analytics hear nothing about feelings: a clinic's opt-in would go through
-                // `crate::teach::analytics_feelings` (hook, none by default) into `analytics::send`.
+                // Analytics hear only the feelings the clinic opted in to (none by default), and
+                // only when those change: a change among the others leaves no trace.
+                let counted = crate::teach::analytics_feelings(chosen, opted_in);
+                let changed = counted != crate::teach::analytics_feelings(before, opted_in);
+                if !analytics.is_off() && changed && !counted.is_empty() {
+                    let widget = identity(self.host.id(), self.host.get_attribute("name"));
+                    super::analytics::send(analytics, Action::Feeling, &Payload::feelings(counted, widget));
+                }
                 Ok(())
             }
         }
