@@ -178,7 +178,7 @@ function snippetText({ attributes, style, scriptUrl }) {
     .join('');
   const fallback = attributes['booking-url'] || '#book';
   const lines = [
-    `<script type="module" src="${attr(scriptUrl)}"></script>`,
+    `<script type="module" blocking="render" src="${attr(scriptUrl)}"></script>`,
     `<lower-back-map${attrs}><a href="${attr(fallback)}">${text(BOOK_LABEL)}</a></lower-back-map>`,
   ];
   const rules = Object.entries(style).map(([k, v]) => `${k}: ${v};`);
