@@ -166,14 +166,14 @@ describe('WebKit as WebKitGTK ships it (Tab reaches links, as in Chromium)', () 
       const s = getComputedStyle(link);
       return {
         background: s.backgroundColor, color: s.color, radius: s.borderTopLeftRadius, minHeight: s.minHeight,
-        hidden: hidden ? getComputedStyle(hidden).visibility : null,
+        hidden: hidden ? getComputedStyle(hidden).display : null,
         fill: getComputedStyle(muscle).fill,
         sheets: root.adoptedStyleSheets?.length ?? 0, styleElements: root.querySelectorAll('style').length,
       };`, page.host);
     assert.notEqual(styles.background, 'rgba(0, 0, 0, 0)', 'the booking link has its background');
     assert.notEqual(styles.background, 'transparent');
     assert.equal(styles.minHeight, '48px', 'the booking link is a 48 px target');
-    assert.equal(styles.hidden, 'hidden', 'inactive panels are hidden');
+    assert.equal(styles.hidden, 'none', 'inactive panels are not displayed');
     assert.notEqual(styles.fill, 'rgb(0, 0, 0)', 'regions are filled with the region colour, not SVG black');
     assert.ok(styles.sheets + styles.styleElements >= 1, 'one stylesheet in the shadow root');
     const rect = await (await page.root.findElement({ css: '.panel.is-active a.book' })).getRect();
