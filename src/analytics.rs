@@ -6,6 +6,7 @@
 //! selection made by the page's address or a script.
 
 use crate::regions::Target;
+use alloc::{string::String, vec::Vec};
 
 /// One tool the widget can report to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! link (`#region=psoas`) picks the first region. Plain strings in, plain strings out.
 
 use crate::regions::Target;
+use alloc::{string::String, vec, vec::Vec};
 
 /// What kind of link a config string is, once it passed the scheme check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,6 +3,8 @@
 //! Sides are always the person's own left and right. The back view shows the person from
 //! behind, so their left side is drawn on the viewer's left too.
 
+use alloc::string::String;
+
 /// A muscle or joint the widget explains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Region {

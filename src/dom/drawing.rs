@@ -16,6 +16,7 @@ use crate::anatomy::{self, Rect, FELT, SHAPES};
 use crate::config::digits;
 use crate::content::{Content, Ui};
 use crate::regions::Side;
+use alloc::{string::String, vec::Vec};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 

@@ -1,5 +1,6 @@
 //! Small element builders shared by the view and the drawing. Text is always set as text.
 
+use alloc::string::String;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 

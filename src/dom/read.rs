@@ -5,6 +5,7 @@
 //! broken for every widget on the page).
 
 use crate::config::{read, Kind, Source, Threw, Value, Warning};
+use alloc::{string::String, vec::Vec};
 use js_sys::{Array, JsString, Reflect};
 use wasm_bindgen::prelude::*;
 

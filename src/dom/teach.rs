@@ -14,6 +14,7 @@ use crate::regions::{Region, Target, TARGETS};
 use crate::teach::{
     felt, felt_ids, felt_sentence, regions_for, share_link, Answer, Answers, CheckItem, Feeling, Feelings, FELT_IDS,
 };
+use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

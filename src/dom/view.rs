@@ -11,6 +11,7 @@ use crate::config::Settings;
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Side, Target, TARGETS};
 use crate::selection::Selection;
+use alloc::vec::Vec;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
 
