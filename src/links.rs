@@ -212,31 +212,54 @@ pub fn decode(text: &str) -> String {
     lossy_utf8(&out)
 }
 
-/// `String::from_utf8_lossy`, each invalid sequence one U+FFFD, in fewer bytes of wasm: it
-/// reuses `str::from_utf8`'s validation where the std version carries a decoder of its own.
-fn lossy_utf8(mut bytes: &[u8]) -> String {
+/// `String::from_utf8_lossy`: each invalid sequence (its longest start that could still have
+/// become a character) is one U+FFFD. In fewer bytes of wasm than std's decoder or
+/// `str::from_utf8`, which the widget needs nowhere else.
+fn lossy_utf8(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
-    loop {
-        match core::str::from_utf8(bytes) {
-            Ok(text) => {
-                out.push_str(text);
-                return out;
-            }
-            Err(e) => {
-                let (valid, rest) = bytes.split_at(e.valid_up_to());
-                out.push_str(core::str::from_utf8(valid).unwrap_or_default());
-                out.push(char::REPLACEMENT_CHARACTER);
-                bytes = &rest[e.error_len().unwrap_or(rest.len())..];
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        // The sequence's length, the bits of the lead byte, and the range of its second byte
+        // (Unicode's table of well-formed byte sequences; later bytes are 80..BF).
+        let (len, bits, second) = match lead {
+            0x00..=0x7F => (1, lead, 0x80..=0xBF),
+            0xC2..=0xDF => (2, lead & 0x1F, 0x80..=0xBF),
+            0xE0 => (3, 0, 0xA0..=0xBF),
+            0xED => (3, 0x0D, 0x80..=0x9F),
+            0xE1..=0xEF => (3, lead & 0x0F, 0x80..=0xBF),
+            0xF0 => (4, 0, 0x90..=0xBF),
+            0xF4 => (4, 4, 0x80..=0x8F),
+            0xF1..=0xF3 => (4, lead & 0x07, 0x80..=0xBF),
+            _ => (0, 0, 0x80..=0xBF),
+        };
+        let mut code = bits as u32;
+        let mut n = 1;
+        while n < len {
+            match bytes.get(i + n) {
+                Some(&b) if (if n == 1 { second.contains(&b) } else { (0x80..=0xBF).contains(&b) }) => {
+                    code = code << 6 | (b & 0x3F) as u32;
+                    n += 1;
+                }
+                _ => break,
             }
         }
+        out.push(if n == len {
+            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+        } else {
+            char::REPLACEMENT_CHARACTER
+        });
+        i += n;
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Checked by breaking it once: without the `error_len` skip, `C3 28` lost its `(`.
+    /// Checked by breaking it once: with E0's second byte allowed from 80, `E0 80 80` was one
+    /// character instead of three U+FFFD (an overlong form); with the failing byte consumed,
+    /// `C3 28` lost its `(`.
     #[test]
     fn lossy_utf8_replaces_as_std_does() {
         let mut cases: Vec<Vec<u8>> =
@@ -253,6 +276,14 @@ mod tests {
         cases.extend((0..=255u8).flat_map(|a| (0..=255u8).map(move |b| vec![a, b])));
         for a in [0xE0u8, 0xED, 0xF0, 0xF4, 0xF5] {
             cases.extend((0x70..=0xC2u8).flat_map(|b| [vec![a, b, 0x80], vec![a, b, 0x41], vec![a, b, 0x80, 0x80, 0x41]]));
+        }
+        // Every lead byte from C0 with second, third and fourth bytes at the edges of the ranges.
+        for a in 0xC0..=0xFFu8 {
+            for b in [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0] {
+                for c in [0x7F, 0x80, 0xBF, 0xC0] {
+                    cases.extend([vec![a, b, c], vec![a, b, c, 0x80], vec![a, b, c, 0xBF, 0x41], vec![a, b, c, 0xC0]]);
+                }
+            }
         }
         for bytes in cases {
             assert_eq!(lossy_utf8(&bytes), String::from_utf8_lossy(&bytes), "{bytes:x?}");
