@@ -12,8 +12,9 @@ use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Side, Target, TARGETS};
 use crate::selection::Selection;
 use alloc::vec::Vec;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
+use web_sys::{Document, Element, SvgElement};
 
 /// The id of the details area the region buttons control (ids are scoped to the shadow root).
 pub const PANELS_ID: &str = "lbm-details";
@@ -201,10 +202,12 @@ pub fn reveal_heading(doc: &Document, heading: &Element) -> Result<(), JsValue> 
         return Ok(());
     }
     let reduce = window.match_media("(prefers-reduced-motion: reduce)")?.is_some_and(|m| m.matches());
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Nearest);
-    options.set_behavior(if reduce { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
-    heading.scroll_into_view_with_scroll_into_view_options(&options);
+    // Set by name: web-sys's typed setters would each be an import and glue with a table of
+    // every value of their enum.
+    let options = Object::new();
+    Reflect::set(&options, &"block".into(), &"nearest".into())?;
+    Reflect::set(&options, &"behavior".into(), &(if reduce { "instant" } else { "smooth" }).into())?;
+    heading.scroll_into_view_with_scroll_into_view_options(options.unchecked_ref());
     Ok(())
 }
 
