@@ -11,7 +11,8 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 pub fn html(doc: &Document, parent: Option<&Element>, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
     let el = doc.create_element(tag)?;
     if !class.is_empty() {
-        el.set_class_name(class);
+        // As an attribute: `set_attribute` is an import the widget has anyway.
+        el.set_attribute("class", class)?;
     }
     if text.is_some() {
         el.set_text_content(text);

@@ -54,6 +54,8 @@ pub struct Parts<'a> {
     pub regions: &'a [Element],
     pub details: &'a Element,
     pub flags: &'a Element,
+    /// The red flags' last paragraph.
+    pub disclaimer: &'a Element,
 }
 
 /// Where a part goes: at the end of the map column, into the details before the red flags,
@@ -118,14 +120,13 @@ const PARTS: [Part; 20] = [
 impl Teach {
     #[inline(never)]
     pub fn build(b: &mut Build, parts: Parts, content: &Content) -> Result<Teach, JsValue> {
-        let Parts { root, map, regions, details, flags } = parts;
-        let disclaimer: Option<web_sys::Node> = flags.last_element_child().map(Into::into);
+        let Parts { root, map, regions, details, flags, disclaimer } = parts;
         let mut els: Vec<Element> = Vec::with_capacity(PARTS.len());
         for (at, tag, class, text, label, attrs) in PARTS {
             let (parent, before) = match at {
                 At::Map => (map, None),
                 At::Details => (details, Some(flags.as_ref())),
-                At::Flags => (flags, disclaimer.as_ref()),
+                At::Flags => (flags, Some(disclaimer.as_ref())),
                 At::Part(i) => (&els[i], None),
             };
             // Appended, then moved before `before`: the same place as inserting it there.
@@ -252,7 +253,9 @@ impl Teach {
     /// the browser has no clipboard or refuses, the link is shown selected in a box instead.
     #[inline(never)]
     pub fn copy(&self, doc: &Document, selected: Option<Target>) -> Result<(), JsValue> {
-        let page = doc.location().map(|l| l.href()).transpose()?.unwrap_or_default();
+        // `location.href` through Reflect, an import the widget has anyway.
+        let page = doc.location().map(|l| Reflect::get(&l, &"href".into())).transpose()?;
+        let page = page.and_then(|h| h.as_string()).unwrap_or_default();
         let link = share_link(&page, selected);
         self.els[COPY_FIELD].unchecked_ref::<HtmlInputElement>().set_value(&link);
         self.els[COPY_STATUS].set_text_content(None);

@@ -77,9 +77,16 @@ impl View {
             headings.push(heading);
             links.push(link);
         }
-        let flags = red_flags(b, &details, content);
+        let (flags, disclaimer) = red_flags(b, &details, content);
         // Teach (issue 14): its parts go under the map, after the panels and into the red flags.
-        let parts = super::teach::Parts { root: &root, map: &map, regions: &regions, details: &details, flags: &flags };
+        let parts = super::teach::Parts {
+            root: &root,
+            map: &map,
+            regions: &regions,
+            details: &details,
+            flags: &flags,
+            disclaimer: &disclaimer,
+        };
         let teach = super::teach::Teach::build(b, parts, content)?;
 
         let live = b.html(&root, "p", "visually-hidden", None);
@@ -182,13 +189,15 @@ const RED_FLAGS: [(&str, &str, Ui); 5] = [
     ("p", "disclaimer", Ui::Disclaimer),
 ];
 
-fn red_flags(b: &mut Build, parent: &Element, content: &Content) -> Element {
+/// The red flags and their last paragraph, the disclaimer.
+fn red_flags(b: &mut Build, parent: &Element, content: &Content) -> (Element, Element) {
     let flags = b.html(parent, "div", "flags", None);
     b.attr(&flags, "part", "red-flags");
+    let mut last = flags.clone();
     for (tag, class, text) in RED_FLAGS {
-        b.html(&flags, tag, class, Some(content.ui(text)));
+        last = b.html(&flags, tag, class, Some(content.ui(text)));
     }
-    flags
+    (flags, last)
 }
 
 /// Brings a selected region's heading into view when the visitor's choice left it off screen
