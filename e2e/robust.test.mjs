@@ -282,6 +282,24 @@ describe('hostile settings', () => {
     await page.close();
   });
 
+  // Broken build: with the "boolean" and "number" arms of Js::kind (src/dom/read.rs) swapped,
+  // ui.title and ui.intro were named the other way round and this failed.
+  test('a setting of the wrong type is named with the type it has', async () => {
+    const page = await host('<lower-back-map id="m"></lower-back-map>');
+    await page.evaluate(() => {
+      document.getElementById('m').config = {
+        ui: { title: true, intro: 3, backView: 10n, sideView: null, mapLabel: () => 1, left: Symbol('s'), right: ['x'], back: {} },
+      };
+    });
+    const got = Object.fromEntries(page.messages
+      .map((m) => m.text.match(/^lower-back-map: "ui\.(\w+)" ignored: expected [^,]*, got ([^.]*)\./)).filter(Boolean)
+      .map((m) => [m[1], m[2]]));
+    assert.deepEqual(got, {
+      title: 'a boolean', intro: 'a number', backView: 'a number', sideView: 'null', mapLabel: 'a function', left: 'a symbol', right: 'a list', back: 'an object',
+    });
+    await page.close();
+  });
+
   // Broken build: with the length check removed from Walk::node, the megabyte is copied and the
   // message quotes a number counted in Rust; with MAX_TEXT raised, it is rendered (longest check).
   test('1 MB strings by JSON, property and attribute: refused, named, quick', async () => {

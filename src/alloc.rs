@@ -7,11 +7,11 @@
 //! next request of that size. Blocks are never split or merged: a widget repeats the same
 //! allocations, so its memory stops growing once every size it uses has been freed once.
 
-use std::alloc::{GlobalAlloc, Layout};
-use std::cell::Cell;
+use core::alloc::{GlobalAlloc, Layout};
+use core::cell::Cell;
 
 const PAGE: usize = 65536;
-const WORD: usize = std::mem::size_of::<usize>();
+const WORD: usize = core::mem::size_of::<usize>();
 
 /// The size class of a layout: `k` for a block of `2^k` bytes.
 pub fn class(layout: Layout) -> usize {
@@ -94,7 +94,7 @@ unsafe impl GlobalAlloc for Allocator {
         unsafe {
             let moved = self.alloc(new);
             if !moved.is_null() {
-                std::ptr::copy_nonoverlapping(ptr, moved, layout.size().min(new_size));
+                core::ptr::copy_nonoverlapping(ptr, moved, layout.size().min(new_size));
                 self.dealloc(ptr, layout);
             }
             moved

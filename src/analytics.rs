@@ -7,6 +7,7 @@
 
 use crate::regions::Target;
 use crate::teach::Feelings;
+use alloc::{string::String, vec::Vec};
 
 /// One tool the widget can report to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,6 +16,7 @@
 //! as anatomy wants while a tap is never ambiguous.
 
 use crate::regions::{Region, Side, Target};
+use alloc::string::String;
 
 /// Width of the back view, the gap with the divider, and the side view: the label rows above
 /// and below the drawing use these as their grid columns (`drawing.css`).
@@ -274,7 +275,7 @@ mod tests {
             nums.clear();
         };
         let mut number = String::new();
-        for c in path.chars().chain(std::iter::once(' ')) {
+        for c in path.chars().chain(core::iter::once(' ')) {
             if c.is_ascii_digit() {
                 number.push(c);
                 continue;

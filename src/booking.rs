@@ -15,6 +15,7 @@
 use crate::content::{Content, Ui};
 use crate::links::with_params;
 use crate::regions::Target;
+use alloc::{string::String, vec, vec::Vec};
 
 /// The value of `booking-provider`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

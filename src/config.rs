@@ -14,7 +14,7 @@ use crate::content::{Content, Text, STRETCH_KEY};
 use crate::links::{check_link, LinkError, LinkKind};
 use crate::regions::{Region, Target};
 use crate::teach::Feelings;
-use std::borrow::Cow;
+use alloc::{borrow::Cow, string::String, vec::Vec};
 
 // ---- Limits on what settings may hold ------------------------------------------------------
 // One set of limits for the config object, the JSON child and the attributes. Each is far

@@ -6,7 +6,7 @@
 //! `{name}`, `{side}` and `{clinic}` in a string are filled in where it is shown.
 
 use crate::regions::{Region, Side, Target};
-use std::borrow::Cow;
+use alloc::{borrow::Cow, string::String, vec::Vec};
 
 pub type Text = Cow<'static, str>;
 

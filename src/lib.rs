@@ -5,27 +5,35 @@
 //!   the plain-Rust core, tested with `cargo test`.
 //! - `dom`: the web-sys layer that draws it and listens to the visitor.
 
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-mod alloc;
+// The release wasm (`scripts/build.sh`, built without the panic hook's feature) links no std:
+// std's panic machinery formats every panic message with `core::fmt` even where nothing can
+// print it, 2.1 KB of the gzipped download. A panic there is an abort, as it was with std.
+#![cfg_attr(all(target_arch = "wasm32", not(feature = "console_error_panic_hook"), not(test)), no_std)]
+
+extern crate alloc;
+
 pub mod analytics;
 pub mod anatomy;
 pub mod booking;
 pub mod config;
 pub mod content;
 pub mod dom;
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[path = "alloc.rs"]
+mod heap;
 pub mod links;
 pub mod regions;
 pub mod selection;
 pub mod teach;
 
+use alloc::{rc::Rc, string::String};
+use core::cell::RefCell;
 use regions::Target;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
-static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
+static ALLOCATOR: heap::Allocator = heap::Allocator::new();
 
 /// Panics reach the console with their message in development builds only: the hook costs
 /// 1.1 KB gzipped, and a release build aborts on a panic anyway (none is reachable from input).
@@ -127,4 +135,11 @@ impl Widget {
         let widget = self.0.try_borrow_mut().ok().and_then(|mut w| w.take());
         drop(widget);
     }
+}
+
+/// What std's `panic = "abort"` did, without its message formatting.
+#[cfg(all(target_arch = "wasm32", not(feature = "console_error_panic_hook"), not(test)))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
 }

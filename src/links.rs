@@ -3,6 +3,7 @@
 //! link (`#region=psoas`) picks the first region. Plain strings in, plain strings out.
 
 use crate::regions::Target;
+use alloc::{string::String, vec, vec::Vec};
 
 /// What kind of link a config string is, once it passed the scheme check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,9 +111,10 @@ pub fn with_params(base: &str, params: &[(&str, &str)], page_utm: &[(String, Str
         }
     }
     let mut href = String::from(path);
-    if !pairs.is_empty() {
-        href.push('?');
-        href.push_str(&pairs.join("&"));
+    // A loop, not `pairs.join("&")`: the only join of Strings, a copy of std's join code.
+    for (i, p) in pairs.iter().enumerate() {
+        href.push(if i == 0 { '?' } else { '&' });
+        href.push_str(p);
     }
     if let Some(fragment) = fragment {
         href.push('#');
@@ -208,12 +210,87 @@ pub fn decode(text: &str) -> String {
             (b, _) => out.push(b),
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    lossy_utf8(&out)
+}
+
+/// `String::from_utf8_lossy`: each invalid sequence (its longest start that could still have
+/// become a character) is one U+FFFD. In fewer bytes of wasm than std's decoder or
+/// `str::from_utf8`, which the widget needs nowhere else.
+fn lossy_utf8(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        // The sequence's length, the bits of the lead byte, and the range of its second byte
+        // (Unicode's table of well-formed byte sequences; later bytes are 80..BF).
+        let (len, bits, second) = match lead {
+            0x00..=0x7F => (1, lead, 0x80..=0xBF),
+            0xC2..=0xDF => (2, lead & 0x1F, 0x80..=0xBF),
+            0xE0 => (3, 0, 0xA0..=0xBF),
+            0xED => (3, 0x0D, 0x80..=0x9F),
+            0xE1..=0xEF => (3, lead & 0x0F, 0x80..=0xBF),
+            0xF0 => (4, 0, 0x90..=0xBF),
+            0xF4 => (4, 4, 0x80..=0x8F),
+            0xF1..=0xF3 => (4, lead & 0x07, 0x80..=0xBF),
+            _ => (0, 0, 0x80..=0xBF),
+        };
+        let mut code = bits as u32;
+        let mut n = 1;
+        while n < len {
+            match bytes.get(i + n) {
+                Some(&b) if (if n == 1 { second.contains(&b) } else { (0x80..=0xBF).contains(&b) }) => {
+                    code = code << 6 | (b & 0x3F) as u32;
+                    n += 1;
+                }
+                _ => break,
+            }
+        }
+        out.push(if n == len {
+            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+        } else {
+            char::REPLACEMENT_CHARACTER
+        });
+        i += n;
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Checked by breaking it once: with E0's second byte allowed from 80, `E0 80 80` was one
+    /// character instead of three U+FFFD (an overlong form); with the failing byte consumed,
+    /// `C3 28` lost its `(`.
+    #[test]
+    fn lossy_utf8_replaces_as_std_does() {
+        let mut cases: Vec<Vec<u8>> =
+            vec![b"".to_vec(), b"plain".to_vec(), vec![0xC3, 0x28], vec![0xE2, 0x82], vec![0xED, 0xA0, 0x80]];
+        cases.extend([
+            vec![0xF0, 0x9F, 0x98],
+            vec![0xF4, 0x90, 0x80, 0x80],
+            vec![0xC0, 0xAF],
+            vec![0x80, 0xBF, 0x41],
+            vec![0xFF; 3],
+        ]);
+        // Every one- and two-byte sequence, and three-byte ones around the tricky lead bytes.
+        cases.extend((0..=255u8).map(|a| vec![a]));
+        cases.extend((0..=255u8).flat_map(|a| (0..=255u8).map(move |b| vec![a, b])));
+        for a in [0xE0u8, 0xED, 0xF0, 0xF4, 0xF5] {
+            cases.extend((0x70..=0xC2u8).flat_map(|b| [vec![a, b, 0x80], vec![a, b, 0x41], vec![a, b, 0x80, 0x80, 0x41]]));
+        }
+        // Every lead byte from C0 with second, third and fourth bytes at the edges of the ranges.
+        for a in 0xC0..=0xFFu8 {
+            for b in [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0] {
+                for c in [0x7F, 0x80, 0xBF, 0xC0] {
+                    cases.extend([vec![a, b, c], vec![a, b, c, 0x80], vec![a, b, c, 0xBF, 0x41], vec![a, b, c, 0xC0]]);
+                }
+            }
+        }
+        for bytes in cases {
+            assert_eq!(lossy_utf8(&bytes), String::from_utf8_lossy(&bytes), "{bytes:x?}");
+        }
+    }
+
     use crate::regions::{Region, Side};
 
     const PSOAS: Option<Target> = Some(Target::new(Region::Psoas, Side::Both));
@@ -300,6 +377,7 @@ mod tests {
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("a+b"), "a b");
+        assert_eq!(decode("%C3%A9%FF%E2%82x%F0%9F%98%80%E2%82"), "é\u{FFFD}\u{FFFD}x😀\u{FFFD}");
     }
 
     #[test]

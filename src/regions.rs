@@ -3,6 +3,8 @@
 //! Sides are always the person's own left and right. The back view shows the person from
 //! behind, so their left side is drawn on the viewer's left too.
 
+use alloc::string::String;
+
 /// A muscle or joint the widget explains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Region {
@@ -88,7 +90,8 @@ impl Target {
         let (region, side) = match text.split_once(':') {
             Some((_, "")) => return None,
             Some((r, s)) => (r, Some(s)),
-            None => match text.rsplit_once('-') {
+            // ['-'], not '-': the same split without a reverse `memchr` in the wasm.
+            None => match text.rsplit_once(['-']) {
                 Some((r, s)) if Side::from_id(s).is_some() => (r, Some(s)),
                 _ => (text.as_str(), None),
             },

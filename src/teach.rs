@@ -16,6 +16,7 @@
 
 use crate::content::Ui;
 use crate::regions::{Region, Side, Target};
+use alloc::{string::String, vec::Vec};
 
 /// A feeling the article describes, in the visitor's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,15 +6,14 @@
 //! and page (not one per click), and the other targets still get the event.
 
 use crate::analytics::{Action, Analytics, Payload, Sink, MATOMO_CATEGORY};
+use alloc::string::String;
+use core::sync::atomic::{AtomicU8, Ordering};
 use js_sys::{Array, Function, Object, Reflect};
-use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 
-thread_local! {
-    /// Targets already warned about on this page (one bit per [`Sink`]); the wasm module is
-    /// instantiated once per page, so this is per page, shared by every widget on it.
-    static WARNED: Cell<u8> = const { Cell::new(0) };
-}
+/// Targets already warned about on this page (one bit per [`Sink`]); the wasm module is
+/// instantiated once per page, so this is per page, shared by every widget on it.
+static WARNED: AtomicU8 = AtomicU8::new(0);
 
 /// Why a target got nothing.
 enum Problem {
@@ -113,7 +112,7 @@ fn threw(e: JsValue) -> Problem {
 
 fn warn_once(sink: Sink, problem: Problem) {
     let bit = 1 << sink as u8;
-    if WARNED.with(|w| w.replace(w.get() | bit)) & bit != 0 {
+    if WARNED.fetch_or(bit, Ordering::Relaxed) & bit != 0 {
         return;
     }
     let why = match problem {

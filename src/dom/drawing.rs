@@ -10,31 +10,63 @@
 //! keyboard order (each with its muscles, fibres, what covers it, its focus ring and its hit
 //! rectangles), `g.felt-layer` (hidden `path.felt[data-felt]`), `g.outline` (the skin outline).
 
-use super::el::{html, path, svg, svg_group};
+use super::el::Build;
 use super::view::PANELS_ID;
 use crate::anatomy::{self, Rect, FELT, SHAPES};
 use crate::config::digits;
 use crate::content::{Content, Ui};
 use crate::regions::Side;
-use wasm_bindgen::JsValue;
-use web_sys::{Document, Element};
+use alloc::{string::String, vec::Vec};
+use web_sys::Element;
+
+/// The body under the regions, in drawing order, before the side view's vertebrae: class,
+/// path, and whether the path is a left half of the back view, drawn with its mirror image
+/// after it. A table rather than calls: each row is far fewer bytes of wasm than a call.
+const BODY: [(&str, &str, bool); 15] = {
+    use anatomy::*;
+    [
+        ("skin", BACK_SKIN, true),
+        ("skin", SIDE_SKIN, false),
+        ("rib-edge", RIBS_LEFT[0], true),
+        ("rib", RIBS_LEFT[0], true),
+        ("rib-edge", RIBS_LEFT[1], true),
+        ("rib", RIBS_LEFT[1], true),
+        ("rib-edge", RIBS_LEFT[2], true),
+        ("rib", RIBS_LEFT[2], true),
+        ("bone", SACRUM, false),
+        ("bone", ILIUM_LEFT, true),
+        ("bone-line", FORAMINA_LEFT, true),
+        ("bone", COCCYX, false),
+        ("spine-edge", SPINOUS, false),
+        ("spine", SPINOUS, false),
+        ("disc", SIDE_DISCS, false),
+    ]
+};
+
+/// Over the side view's vertebrae (`anatomy::SIDE_BONES`): the hip bone, its lines, the femur,
+/// and the line between the two views.
+const OVER_BONES: [(&str, &str); 4] = [
+    ("bone far", anatomy::HIP_BONE),
+    ("bone-line", anatomy::SIDE_LINES),
+    ("bone", anatomy::FEMUR),
+    ("divider", anatomy::DIVIDER),
+];
 
 /// Draws the map into `parent`; returns the region buttons in keyboard order.
-pub fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<Vec<Element>, JsValue> {
-    let figure = html(doc, Some(parent), "div", "figure", None)?;
+pub fn draw_map(b: &mut Build, parent: &Element, content: &Content) -> Vec<Element> {
+    let figure = b.html(parent, "div", "figure", None);
     // The drawing is a picture of a body: it keeps its left-to-right geometry on an RTL page,
     // and each label keeps its own direction.
-    figure.set_attribute("dir", "ltr")?;
-    label(doc, &figure, "view-title back-title", content.ui(Ui::BackView))?.set_attribute("aria-hidden", "true")?;
-    label(doc, &figure, "view-title side-title", content.ui(Ui::SideView))?.set_attribute("aria-hidden", "true")?;
+    b.attr(&figure, "dir", "ltr");
+    label(b, &figure, "view-title back-title", content.ui(Ui::BackView));
+    label(b, &figure, "view-title side-title", content.ui(Ui::SideView));
 
-    let drawing = svg(doc, &figure, "svg", &[("viewBox", anatomy::VIEW_BOX), ("role", "toolbar"), ("class", "drawing")])?;
-    drawing.set_attribute("aria-label", content.ui(Ui::MapLabel))?;
-    drawing.set_attribute("aria-controls", PANELS_ID)?;
+    let drawing = b.svg(&figure, "svg", &[("viewBox", anatomy::VIEW_BOX), ("role", "toolbar"), ("class", "drawing")]);
+    b.attr(&drawing, "aria-label", content.ui(Ui::MapLabel));
+    b.attr(&drawing, "aria-controls", PANELS_ID);
 
-    let body = svg_group(doc, &drawing, "body")?;
-    let hatch = svg(
-        doc,
+    let body = group(b, &drawing, "body");
+    let hatch = b.svg(
         &body,
         "pattern",
         &[
@@ -44,105 +76,96 @@ pub fn draw_map(doc: &Document, parent: &Element, content: &Content) -> Result<V
             ("patternUnits", "userSpaceOnUse"),
             ("patternTransform", "rotate(45)"),
         ],
-    )?;
-    path(doc, &hatch, "hatch", "M0 0L0 6")?;
-    both(doc, &body, "skin", anatomy::BACK_SKIN)?;
-    path(doc, &body, "skin", anatomy::SIDE_SKIN)?;
-    for p in anatomy::RIBS_LEFT {
-        both(doc, &body, "rib-edge", p)?;
-        both(doc, &body, "rib", p)?;
+    );
+    b.path(&hatch, "hatch", "M0 0L0 6");
+    for (class, d, mirrored) in BODY {
+        b.path(&body, class, d);
+        if mirrored {
+            b.path(&body, class, &anatomy::mirror(d));
+        }
     }
-    path(doc, &body, "bone", anatomy::SACRUM)?;
-    both(doc, &body, "bone", anatomy::ILIUM_LEFT)?;
-    both(doc, &body, "bone-line", anatomy::FORAMINA_LEFT)?;
-    path(doc, &body, "bone", anatomy::COCCYX)?;
-    path(doc, &body, "spine-edge", anatomy::SPINOUS)?;
-    path(doc, &body, "spine", anatomy::SPINOUS)?;
-    path(doc, &body, "disc", anatomy::SIDE_DISCS)?;
     for p in anatomy::SIDE_BONES {
-        path(doc, &body, "bone", p)?;
+        b.path(&body, "bone", p);
     }
-    path(doc, &body, "bone far", anatomy::HIP_BONE)?;
-    path(doc, &body, "bone-line", anatomy::SIDE_LINES)?;
-    path(doc, &body, "bone", anatomy::FEMUR)?;
-    path(doc, &body, "divider", anatomy::DIVIDER)?;
+    for (class, d) in OVER_BONES {
+        b.path(&body, class, d);
+    }
 
     let mut regions = Vec::with_capacity(SHAPES.len());
     for shape in &SHAPES {
         let t = shape.target;
-        let g = svg(doc, &drawing, "g", &[("class", "region"), ("role", "button"), ("tabindex", "-1")])?;
-        g.set_attribute("data-target", &t.key())?;
-        g.set_attribute("data-region", t.region.id())?;
-        g.set_attribute("aria-pressed", "false")?;
-        g.set_attribute("aria-controls", PANELS_ID)?;
-        g.set_attribute("aria-label", &content.target_label(t))?;
+        let g = b.svg(&drawing, "g", &[("class", "region"), ("role", "button"), ("tabindex", "-1")]);
+        b.attr(&g, "data-target", &t.key());
+        b.attr(&g, "data-region", t.region.id());
+        b.attr(&g, "aria-pressed", "false");
+        b.attr(&g, "aria-controls", PANELS_ID);
+        b.attr(&g, "aria-label", &content.target_label(t));
         for p in shape.muscles {
-            path(doc, &g, "muscle", &shape.place(p))?;
+            b.path(&g, "muscle", &shape.place(p));
         }
-        placed(doc, &g, "fibre", shape, shape.fibres)?;
+        placed(b, &g, "fibre", shape, shape.fibres);
         for p in shape.cover {
-            path(doc, &g, "cover", &shape.place(p))?;
+            b.path(&g, "cover", &shape.place(p));
         }
-        placed(doc, &g, "fibre cover-fibre", shape, shape.cover_fibres)?;
+        placed(b, &g, "fibre cover-fibre", shape, shape.cover_fibres);
         // The focus ring: the muscles' outline, over whatever covers them, or its own shape.
         if shape.ring.is_empty() {
             for p in shape.muscles {
-                path(doc, &g, "ring", &shape.place(p))?;
+                b.path(&g, "ring", &shape.place(p));
             }
         } else {
-            path(doc, &g, "ring", &shape.place(shape.ring))?;
+            b.path(&g, "ring", &shape.place(shape.ring));
         }
         // Only these invisible rectangles take the pointer: disjoint from other targets', the
         // first (`.hit`, one per target) at least 44 px square; any more are `.hit-extra`.
         for (i, r) in shape.hit_rects().enumerate() {
-            hit(doc, &g, r, if i == 0 { "hit" } else { "hit-extra" })?;
+            hit(b, &g, r, if i == 0 { "hit" } else { "hit-extra" });
         }
         regions.push(g);
     }
 
     // Where pain is felt: hatched areas, hidden until the view adds `is-felt` to them.
-    let felt = svg_group(doc, &drawing, "felt-layer")?;
+    let felt = group(b, &drawing, "felt-layer");
     for (id, p, side) in FELT {
         let d = if side == Side::Right { anatomy::mirror(p) } else { String::from(p) };
-        svg(doc, &felt, "path", &[("d", &d), ("class", "felt"), ("data-felt", id)])?;
+        b.svg(&felt, "path", &[("d", &d), ("class", "felt"), ("data-felt", id)]);
     }
-    let outline = svg_group(doc, &drawing, "outline")?;
-    both(doc, &outline, "skin-line", anatomy::BACK_OUTLINE)?;
-    path(doc, &outline, "skin-line", anatomy::SIDE_OUTLINE)?;
+    let outline = group(b, &drawing, "outline");
+    b.path(&outline, "skin-line", anatomy::BACK_OUTLINE);
+    b.path(&outline, "skin-line", &anatomy::mirror(anatomy::BACK_OUTLINE));
+    b.path(&outline, "skin-line", anatomy::SIDE_OUTLINE);
 
-    let sides = html(doc, Some(&figure), "div", "ends sides", None)?;
-    sides.set_attribute("aria-hidden", "true")?;
-    label(doc, &sides, "", content.ui(Ui::Left))?;
-    label(doc, &sides, "", content.ui(Ui::Right))?;
-    let faces = html(doc, Some(&figure), "div", "ends faces", None)?;
-    faces.set_attribute("aria-hidden", "true")?;
-    label(doc, &faces, "", content.ui(Ui::Back))?;
-    label(doc, &faces, "", content.ui(Ui::Front))?;
-    Ok(regions)
+    for (class, first, second) in [("ends sides", Ui::Left, Ui::Right), ("ends faces", Ui::Back, Ui::Front)] {
+        let row = b.html(&figure, "div", class, None);
+        b.attr(&row, "aria-hidden", "true");
+        label(b, &row, "", content.ui(first));
+        label(b, &row, "", content.ui(second));
+    }
+    regions
 }
 
 /// A label: text in its own direction, so a translation reads right inside the LTR figure.
-fn label(doc: &Document, parent: &Element, class: &str, text: &str) -> Result<Element, JsValue> {
-    let el = html(doc, Some(parent), "span", class, Some(text))?;
-    el.set_attribute("dir", "auto")?;
-    Ok(el)
-}
-
-/// A left-half path of the back view and its mirror image.
-fn both(doc: &Document, parent: &Element, class: &str, d: &str) -> Result<(), JsValue> {
-    path(doc, parent, class, d)?;
-    path(doc, parent, class, &anatomy::mirror(d))
-}
-
-fn placed(doc: &Document, parent: &Element, class: &str, shape: &anatomy::Shape, d: &str) -> Result<(), JsValue> {
-    if d.is_empty() {
-        return Ok(());
+/// The view titles (with a class) are hidden from screen readers, which hear the map's name.
+fn label(b: &mut Build, parent: &Element, class: &str, text: &str) {
+    let el = b.html(parent, "span", class, Some(text));
+    b.attr(&el, "dir", "auto");
+    if !class.is_empty() {
+        b.attr(&el, "aria-hidden", "true");
     }
-    path(doc, parent, class, &shape.place(d))
 }
 
-fn hit(doc: &Document, parent: &Element, r: Rect, class: &str) -> Result<(), JsValue> {
+/// A group that screen readers skip.
+fn group(b: &mut Build, parent: &Element, class: &str) -> Element {
+    b.svg(parent, "g", &[("class", class), ("aria-hidden", "true")])
+}
+
+fn placed(b: &mut Build, parent: &Element, class: &str, shape: &anatomy::Shape, d: &str) {
+    if !d.is_empty() {
+        b.path(parent, class, &shape.place(d));
+    }
+}
+
+fn hit(b: &mut Build, parent: &Element, r: Rect, class: &str) {
     let n = |v: i32| digits(v as usize);
-    svg(doc, parent, "rect", &[("x", &n(r.x)), ("y", &n(r.y)), ("width", &n(r.w)), ("height", &n(r.h)), ("class", class)])?;
-    Ok(())
+    b.svg(parent, "rect", &[("x", &n(r.x)), ("y", &n(r.y)), ("width", &n(r.w)), ("height", &n(r.h)), ("class", class)]);
 }

@@ -13,7 +13,12 @@ pub struct EventListener {
 
 impl EventListener {
     pub fn new(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Result<Self, JsValue> {
-        let callback = Closure::<dyn FnMut(Event)>::new(f);
+        EventListener::add(target, kind, Closure::new(f))
+    }
+
+    /// The part that is the same for every closure type, compiled once.
+    #[inline(never)]
+    fn add(target: &EventTarget, kind: &'static str, callback: Closure<dyn FnMut(Event)>) -> Result<Self, JsValue> {
         target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref())?;
         Ok(EventListener { target: target.clone(), kind, callback })
     }

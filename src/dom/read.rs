@@ -5,6 +5,7 @@
 //! broken for every widget on the page).
 
 use crate::config::{read, Kind, Source, Threw, Value, Warning};
+use alloc::{string::String, vec::Vec};
 use js_sys::{Array, JsString, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -34,23 +35,19 @@ impl Js {
 impl Source for Js {
     fn kind(&mut self) -> Result<Kind, Threw> {
         let v = &self.value;
-        if let Some(s) = v.dyn_ref::<JsString>() {
-            return Ok(Kind::Str(s.length() as usize));
-        }
-        if !v.is_object() {
-            return Ok(Kind::Other(if v.is_null() {
-                "null"
-            } else if v.as_bool().is_some() {
-                "a boolean"
-            } else if v.as_f64().is_some() || v.is_bigint() {
-                "a number"
-            } else if v.is_undefined() {
-                "undefined"
-            } else if v.is_function() {
-                "a function"
-            } else {
-                "a symbol"
-            }));
+        // One `typeof` where a test per type would each be an import and its glue.
+        let other = match v.js_typeof().as_string().unwrap_or_default().as_str() {
+            "string" => return Ok(Kind::Str(v.unchecked_ref::<JsString>().length() as usize)),
+            "object" if v.is_null() => "null",
+            "object" => "",
+            "boolean" => "a boolean",
+            "number" | "bigint" => "a number",
+            "undefined" => "undefined",
+            "function" => "a function",
+            _ => "a symbol",
+        };
+        if !other.is_empty() {
+            return Ok(Kind::Other(other));
         }
         if is_array(v).map_err(|_| Threw)? {
             // `length` is read through Reflect: on a Proxy it runs a trap that may throw.

@@ -8,12 +8,13 @@
 //! check goes inside the red flags, before the disclaimer. Text is set as text only.
 //! The kidney check's boxes carry no id, name or value: nothing about them can leave the page.
 
-use super::el::{html, svg};
+use super::el::Build;
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Target, TARGETS};
 use crate::teach::{
     felt, felt_ids, felt_sentence, regions_for, share_link, Answer, Answers, CheckItem, Feeling, Feelings, FELT_IDS,
 };
+use alloc::{string::String, vec::Vec};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -53,6 +54,8 @@ pub struct Parts<'a> {
     pub regions: &'a [Element],
     pub details: &'a Element,
     pub flags: &'a Element,
+    /// The red flags' last paragraph.
+    pub disclaimer: &'a Element,
 }
 
 /// Where a part goes: at the end of the map column, into the details before the red flags,
@@ -116,42 +119,45 @@ const PARTS: [Part; 20] = [
 
 impl Teach {
     #[inline(never)]
-    pub fn build(doc: &Document, parts: Parts, content: &Content) -> Result<Teach, JsValue> {
-        let Parts { root, map, regions, details, flags } = parts;
-        let disclaimer: Option<web_sys::Node> = flags.last_element_child().map(Into::into);
+    pub fn build(b: &mut Build, parts: Parts, content: &Content) -> Result<Teach, JsValue> {
+        let Parts { root, map, regions, details, flags, disclaimer } = parts;
         let mut els: Vec<Element> = Vec::with_capacity(PARTS.len());
         for (at, tag, class, text, label, attrs) in PARTS {
-            let el = html(doc, None, tag, class, text.map(|k| content.ui(k)))?;
-            for (k, v) in attrs {
-                el.set_attribute(k, v)?;
-            }
-            if let Some(k) = label {
-                el.set_attribute("aria-label", content.ui(k))?;
-            }
             let (parent, before) = match at {
                 At::Map => (map, None),
                 At::Details => (details, Some(flags.as_ref())),
-                At::Flags => (flags, disclaimer.as_ref()),
+                At::Flags => (flags, Some(disclaimer.as_ref())),
                 At::Part(i) => (&els[i], None),
             };
-            parent.insert_before(&el, before)?;
+            // Appended, then moved before `before`: the same place as inserting it there.
+            let el = b.html(parent, tag, class, text.map(|k| content.ui(k)));
+            for (k, v) in attrs {
+                b.attr(&el, k, v);
+            }
+            if let Some(k) = label {
+                b.attr(&el, "aria-label", content.ui(k));
+            }
+            if before.is_some() {
+                let moved = parent.insert_before(&el, before).map(|_| ());
+                b.check(moved);
+            }
             els.push(el);
         }
         let mut boxes = Vec::with_capacity(Feeling::ALL.len() + CheckItem::ALL.len());
         for f in Feeling::ALL {
-            boxes.push(checkbox(doc, &els[CHOICES], content.ui(f.label()), f.id())?);
+            boxes.push(checkbox(b, &els[CHOICES], content.ui(f.label()), f.id()));
         }
         // After the legend: the boxes go into the fieldset, whose legend comes first.
         for item in CheckItem::ALL {
-            boxes.push(checkbox(doc, &els[CHECK], content.ui(item.label()), "")?);
+            boxes.push(checkbox(b, &els[CHECK], content.ui(item.label()), ""));
         }
         let mut opens = Vec::with_capacity(Region::ALL.len());
         for r in Region::ALL {
             let text = fill_in(content.ui(Ui::SuggestOpen), "name", content.region(r, RegionField::Name));
-            let b = html(doc, Some(&els[OPENS]), "button", "open", Some(&text))?;
-            b.set_attribute("type", "button")?;
-            b.set_attribute("data-open", r.id())?;
-            opens.push(b);
+            let open = b.html(&els[OPENS], "button", "open", Some(&text));
+            b.attr(&open, "type", "button");
+            b.attr(&open, "data-open", r.id());
+            opens.push(open);
         }
         let mut felt_paths = Vec::new();
         for id in FELT_IDS {
@@ -203,7 +209,9 @@ impl Teach {
         if result.has_child_nodes() != doctor {
             result.set_text_content(None);
             if let (true, Some(doc)) = (doctor, result.owner_document()) {
-                advice(&doc, result, content)?;
+                let b = &mut Build::new(&doc, result);
+                advice(b, result, content);
+                b.finish()?;
             }
         }
 
@@ -245,7 +253,9 @@ impl Teach {
     /// the browser has no clipboard or refuses, the link is shown selected in a box instead.
     #[inline(never)]
     pub fn copy(&self, doc: &Document, selected: Option<Target>) -> Result<(), JsValue> {
-        let page = doc.location().map(|l| l.href()).transpose()?.unwrap_or_default();
+        // `location.href` through Reflect, an import the widget has anyway.
+        let page = doc.location().map(|l| Reflect::get(&l, &"href".into())).transpose()?;
+        let page = page.and_then(|h| h.as_string()).unwrap_or_default();
         let link = share_link(&page, selected);
         self.els[COPY_FIELD].unchecked_ref::<HtmlInputElement>().set_value(&link);
         self.els[COPY_STATUS].set_text_content(None);
@@ -281,10 +291,9 @@ fn copied_callback(content: &Content, status: &Element, field: &HtmlInputElement
 }
 
 /// Where this region's pain is felt, in the region's panel right after where the muscle is.
-pub fn felt_paragraph(doc: &Document, panel: &Element, content: &Content, region: Region) -> Result<(), JsValue> {
-    html(doc, Some(panel), "h3", "", Some(content.ui(Ui::FeltHeading)))?;
-    html(doc, Some(panel), "p", "felt-where", Some(content.ui(felt_sentence(region))))?;
-    Ok(())
+pub fn felt_paragraph(b: &mut Build, panel: &Element, content: &Content, region: Region) {
+    b.html(panel, "h3", "", Some(content.ui(Ui::FeltHeading)));
+    b.html(panel, "p", "felt-where", Some(content.ui(felt_sentence(region))));
 }
 
 /// The stretch drawing's shapes, as data: tag and attributes.
@@ -301,45 +310,43 @@ const STRETCH_SHAPES: [(&str, &[(&str, &str)]); 6] = {
 };
 
 /// The doorway stretch as a drawing, before its steps; an image named by `ui.stretchAlt`.
-pub fn stretch_drawing(doc: &Document, panel: &Element, content: &Content) -> Result<(), JsValue> {
+pub fn stretch_drawing(b: &mut Build, panel: &Element, content: &Content) {
     use crate::teach::stretch::*;
-    let art = svg(doc, panel, "svg", &[("viewBox", VIEW_BOX), ("class", "stretch-art"), ("role", "img")])?;
-    art.set_attribute("aria-label", content.ui(Ui::StretchAlt))?;
+    let art = b.svg(panel, "svg", &[("viewBox", VIEW_BOX), ("class", "stretch-art"), ("role", "img")]);
+    b.attr(&art, "aria-label", content.ui(Ui::StretchAlt));
     for (tag, attrs) in &STRETCH_SHAPES {
-        svg(doc, &art, tag, attrs)?;
+        b.svg(&art, tag, attrs);
     }
     for (x, y, n) in MARKS {
-        svg(doc, &art, "circle", &[("cx", x), ("cy", y), ("r", "9"), ("class", "st-mark")])?;
-        svg(doc, &art, "text", &[("x", x), ("y", y), ("class", "st-mark")])?.set_text_content(Some(n));
+        b.svg(&art, "circle", &[("cx", x), ("cy", y), ("r", "9"), ("class", "st-mark")]);
+        b.svg(&art, "text", &[("x", x), ("y", y), ("class", "st-mark")]).set_text_content(Some(n));
     }
-    Ok(())
 }
 
 /// The doctor-first advice in a booking area, shown instead of the invitation when a red flag
 /// is ticked (by `.is-doctor-first` on the root); the booking link stays, after it.
-pub fn doctor_first_note(doc: &Document, cta: &Element, content: &Content) -> Result<(), JsValue> {
-    let note = html(doc, Some(cta), "div", "doctor-first", None)?;
-    advice(doc, &note, content)
+pub fn doctor_first_note(b: &mut Build, cta: &Element, content: &Content) {
+    let note = b.html(cta, "div", "doctor-first", None);
+    advice(b, &note, content)
 }
 
-fn advice(doc: &Document, parent: &Element, content: &Content) -> Result<(), JsValue> {
-    html(doc, Some(parent), "strong", "", Some(content.ui(Ui::DoctorFirstHeading)))?;
-    html(doc, Some(parent), "p", "", Some(content.ui(Ui::DoctorFirst)))?;
-    Ok(())
+fn advice(b: &mut Build, parent: &Element, content: &Content) {
+    b.html(parent, "strong", "", Some(content.ui(Ui::DoctorFirstHeading)));
+    b.html(parent, "p", "", Some(content.ui(Ui::DoctorFirst)));
 }
 
 /// `label > input[type=checkbox] + span`: the whole label is the touch target. `data-feeling`
 /// names a feeling; the kidney check's boxes get no id, name or value at all.
 #[inline(never)]
-fn checkbox(doc: &Document, parent: &Element, text: &str, feeling: &str) -> Result<HtmlInputElement, JsValue> {
-    let label = html(doc, Some(parent), "label", "choice", None)?;
-    let input = html(doc, Some(&label), "input", "", None)?;
-    input.set_attribute("type", "checkbox")?;
+fn checkbox(b: &mut Build, parent: &Element, text: &str, feeling: &str) -> HtmlInputElement {
+    let label = b.html(parent, "label", "choice", None);
+    let input = b.html(&label, "input", "", None);
+    b.attr(&input, "type", "checkbox");
     if !feeling.is_empty() {
-        input.set_attribute("data-feeling", feeling)?;
+        b.attr(&input, "data-feeling", feeling);
     }
-    html(doc, Some(&label), "span", "", Some(text))?;
-    Ok(input.unchecked_into())
+    b.html(&label, "span", "", Some(text));
+    input.unchecked_into()
 }
 
 /// The `feeling-select` detail: `{feelings: [ids], regions: [ids]}`.

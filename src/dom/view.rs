@@ -6,13 +6,15 @@
 //! plus a polite live region that announces selections. Only the active panel is displayed, so
 //! short panels leave no hole and hidden ones cost no layout.
 
-use super::el::html;
+use super::el::{html, Build};
 use crate::config::Settings;
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Side, Target, TARGETS};
 use crate::selection::Selection;
+use alloc::vec::Vec;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
+use web_sys::{Document, Element, SvgElement};
 
 /// The id of the details area the region buttons control (ids are scoped to the shadow root).
 pub const PANELS_ID: &str = "lbm-details";
@@ -36,51 +38,60 @@ impl View {
     pub fn build(doc: &Document, settings: &Settings) -> Result<View, JsValue> {
         let (content, clinic) = (&settings.content, &settings.clinic_name);
         let root = html(doc, None, "div", "lbm", None)?;
-        root.set_attribute("data-theme", settings.theme.id())?;
+        let b = &mut Build::new(doc, &root);
+        b.attr(&root, "data-theme", settings.theme.id());
         // The question and how to answer it come first, so a phone shows them above the map.
-        let head = html(doc, Some(&root), "div", "head", None)?;
-        html(doc, Some(&head), "h2", "title", Some(content.ui(Ui::Title)))?;
-        html(doc, Some(&head), "p", "lead", Some(content.ui(Ui::Intro)))?;
-        let layout = html(doc, Some(&root), "div", "layout", None)?;
-        let map = html(doc, Some(&layout), "div", "map", None)?;
-        map.set_attribute("part", "map")?;
-        let regions = super::drawing::draw_map(doc, &map, content)?;
-        html(doc, Some(&map), "p", "map-note", Some(content.ui(Ui::SideViewNote)))?;
+        let head = b.html(&root, "div", "head", None);
+        b.html(&head, "h2", "title", Some(content.ui(Ui::Title)));
+        b.html(&head, "p", "lead", Some(content.ui(Ui::Intro)));
+        let layout = b.html(&root, "div", "layout", None);
+        let map = b.html(&layout, "div", "map", None);
+        b.attr(&map, "part", "map");
+        let regions = super::drawing::draw_map(b, &map, content);
+        b.html(&map, "p", "map-note", Some(content.ui(Ui::SideViewNote)));
 
-        let details = html(doc, Some(&layout), "div", "details", None)?;
-        let stack = html(doc, Some(&details), "div", "panels", None)?;
-        stack.set_id(PANELS_ID);
+        let details = b.html(&layout, "div", "details", None);
+        let stack = b.html(&details, "div", "panels", None);
+        b.attr(&stack, "id", PANELS_ID);
         let note = fill_in(content.ui(Ui::BookNote), "clinic", clinic);
         let mut panels = Vec::new();
         let mut headings = Vec::new();
         let mut links = Vec::new();
 
-        let intro = html(doc, Some(&stack), "div", "panel intro", None)?;
-        intro.set_attribute("part", "panel")?;
-        html(doc, Some(&intro), "h3", "", Some(content.ui(Ui::OverviewHeading)))?;
-        let overview = html(doc, Some(&intro), "ul", "overview", None)?;
+        let intro = b.html(&stack, "div", "panel intro", None);
+        b.attr(&intro, "part", "panel");
+        b.html(&intro, "h3", "", Some(content.ui(Ui::OverviewHeading)));
+        let overview = b.html(&intro, "ul", "overview", None);
         for region in Region::ALL {
-            let item = html(doc, Some(&overview), "li", "", None)?;
-            html(doc, Some(&item), "strong", "", Some(content.region(region, RegionField::Name)))?;
-            html(doc, Some(&item), "span", "", Some(content.region(region, RegionField::Alias)))?;
+            let item = b.html(&overview, "li", "", None);
+            b.html(&item, "strong", "", Some(content.region(region, RegionField::Name)));
+            b.html(&item, "span", "", Some(content.region(region, RegionField::Alias)));
         }
-        self_care(doc, &intro, content, content.ui(Ui::IntroSelfCare))?;
-        links.push(booking(doc, &intro, content, &note)?);
+        self_care(b, &intro, content, content.ui(Ui::IntroSelfCare));
+        links.push(booking(b, &intro, content, &note));
         panels.push(intro);
 
         for region in Region::ALL {
-            let (panel, heading, link) = region_panel(doc, &stack, content, region, &note)?;
+            let (panel, heading, link) = region_panel(b, &stack, content, region, &note);
             panels.push(panel);
             headings.push(heading);
             links.push(link);
         }
-        let flags = red_flags(doc, &details, content)?;
+        let (flags, disclaimer) = red_flags(b, &details, content);
         // Teach (issue 14): its parts go under the map, after the panels and into the red flags.
-        let parts = super::teach::Parts { root: &root, map: &map, regions: &regions, details: &details, flags: &flags };
-        let teach = super::teach::Teach::build(doc, parts, content)?;
+        let parts = super::teach::Parts {
+            root: &root,
+            map: &map,
+            regions: &regions,
+            details: &details,
+            flags: &flags,
+            disclaimer: &disclaimer,
+        };
+        let teach = super::teach::Teach::build(b, parts, content)?;
 
-        let live = html(doc, Some(&root), "p", "visually-hidden", None)?;
-        live.set_attribute("aria-live", "polite")?;
+        let live = b.html(&root, "p", "visually-hidden", None);
+        b.attr(&live, "aria-live", "polite");
+        b.finish()?;
         Ok(View { root, regions, panels, headings, links, live, teach })
     }
 
@@ -121,70 +132,72 @@ impl View {
     }
 }
 
-fn region_panel(
-    doc: &Document,
-    stack: &Element,
-    content: &Content,
-    region: Region,
-    note: &str,
-) -> Result<(Element, Element, Element), JsValue> {
+fn region_panel(b: &mut Build, stack: &Element, content: &Content, region: Region, note: &str) -> (Element, Element, Element) {
     let text = |f| content.region(region, f);
-    let panel = html(doc, Some(stack), "div", "panel", None)?;
-    panel.set_attribute("data-region", region.id())?;
-    panel.set_attribute("part", "panel")?;
+    let panel = b.html(stack, "div", "panel", None);
+    b.attr(&panel, "data-region", region.id());
+    b.attr(&panel, "part", "panel");
     let side = if region == Region::Psoas { Side::Both } else { Side::Left };
-    let heading = html(doc, Some(&panel), "h2", "", Some(&content.target_label(Target::new(region, side))))?;
-    html(doc, Some(&panel), "p", "alias", Some(text(RegionField::Alias)))?;
+    let heading = b.html(&panel, "h2", "", Some(&content.target_label(Target::new(region, side))));
+    b.html(&panel, "p", "alias", Some(text(RegionField::Alias)));
     let sections = [
         (Ui::WhereHeading, RegionField::Location),
         (Ui::CauseHeading, RegionField::Cause),
         (Ui::TreatmentHeading, RegionField::Treatment),
     ];
     for (title, field) in sections {
-        html(doc, Some(&panel), "h3", "", Some(content.ui(title)))?;
-        html(doc, Some(&panel), "p", "", Some(text(field)))?;
+        b.html(&panel, "h3", "", Some(content.ui(title)));
+        b.html(&panel, "p", "", Some(text(field)));
         // Teach (issue 14): where its pain is felt, right after where it is.
         if field == RegionField::Location {
-            super::teach::felt_paragraph(doc, &panel, content, region)?;
+            super::teach::felt_paragraph(b, &panel, content, region);
         }
     }
-    self_care(doc, &panel, content, text(RegionField::SelfCare))?;
-    let link = booking(doc, &panel, content, note)?;
-    Ok((panel, heading, link))
+    self_care(b, &panel, content, text(RegionField::SelfCare));
+    let link = booking(b, &panel, content, note);
+    (panel, heading, link)
 }
 
 /// The doorway stretch, introduced by a line that says why it helps here.
-fn self_care(doc: &Document, panel: &Element, content: &Content, why: &str) -> Result<(), JsValue> {
-    html(doc, Some(panel), "h3", "", Some(content.ui(Ui::SelfCareHeading)))?;
-    html(doc, Some(panel), "p", "", Some(why))?;
+fn self_care(b: &mut Build, panel: &Element, content: &Content, why: &str) {
+    b.html(panel, "h3", "", Some(content.ui(Ui::SelfCareHeading)));
+    b.html(panel, "p", "", Some(why));
     // Teach (issue 14): the stretch as a drawing, its marks numbered like the steps.
-    super::teach::stretch_drawing(doc, panel, content)?;
-    let steps = html(doc, Some(panel), "ol", "steps", None)?;
+    super::teach::stretch_drawing(b, panel, content);
+    let steps = b.html(panel, "ol", "steps", None);
     for step in &content.stretch_steps {
-        html(doc, Some(&steps), "li", "", Some(step))?;
+        b.html(&steps, "li", "", Some(step));
     }
-    Ok(())
 }
 
-fn booking(doc: &Document, panel: &Element, content: &Content, note: &str) -> Result<Element, JsValue> {
-    let cta = html(doc, Some(panel), "div", "cta", None)?;
+fn booking(b: &mut Build, panel: &Element, content: &Content, note: &str) -> Element {
+    let cta = b.html(panel, "div", "cta", None);
     // Teach (issue 14): the doctor-first advice, shown instead of the invitation when a red flag is ticked.
-    super::teach::doctor_first_note(doc, &cta, content)?;
-    html(doc, Some(&cta), "p", "note", Some(note))?;
-    let link = html(doc, Some(&cta), "a", "book", Some(content.ui(Ui::BookLabel)))?;
-    link.set_attribute("part", "booking")?;
-    Ok(link)
+    super::teach::doctor_first_note(b, &cta, content);
+    b.html(&cta, "p", "note", Some(note));
+    let link = b.html(&cta, "a", "book", Some(content.ui(Ui::BookLabel)));
+    b.attr(&link, "part", "booking");
+    link
 }
 
-fn red_flags(doc: &Document, parent: &Element, content: &Content) -> Result<Element, JsValue> {
-    let flags = html(doc, Some(parent), "div", "flags", None)?;
-    flags.set_attribute("part", "red-flags")?;
-    html(doc, Some(&flags), "h3", "", Some(content.ui(Ui::RedFlagsHeading)))?;
-    html(doc, Some(&flags), "p", "", Some(content.ui(Ui::RedFlagsBack)))?;
-    html(doc, Some(&flags), "p", "", Some(content.ui(Ui::RedFlagsKidney)))?;
-    html(doc, Some(&flags), "p", "advice", Some(content.ui(Ui::RedFlagsAdvice)))?;
-    html(doc, Some(&flags), "p", "disclaimer", Some(content.ui(Ui::Disclaimer)))?;
-    Ok(flags)
+/// The red flags: heading, then each paragraph with its class.
+const RED_FLAGS: [(&str, &str, Ui); 5] = [
+    ("h3", "", Ui::RedFlagsHeading),
+    ("p", "", Ui::RedFlagsBack),
+    ("p", "", Ui::RedFlagsKidney),
+    ("p", "advice", Ui::RedFlagsAdvice),
+    ("p", "disclaimer", Ui::Disclaimer),
+];
+
+/// The red flags and their last paragraph, the disclaimer.
+fn red_flags(b: &mut Build, parent: &Element, content: &Content) -> (Element, Element) {
+    let flags = b.html(parent, "div", "flags", None);
+    b.attr(&flags, "part", "red-flags");
+    let mut last = flags.clone();
+    for (tag, class, text) in RED_FLAGS {
+        last = b.html(&flags, tag, class, Some(content.ui(text)));
+    }
+    (flags, last)
 }
 
 /// Brings a selected region's heading into view when the visitor's choice left it off screen
@@ -198,10 +211,12 @@ pub fn reveal_heading(doc: &Document, heading: &Element) -> Result<(), JsValue> 
         return Ok(());
     }
     let reduce = window.match_media("(prefers-reduced-motion: reduce)")?.is_some_and(|m| m.matches());
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Nearest);
-    options.set_behavior(if reduce { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
-    heading.scroll_into_view_with_scroll_into_view_options(&options);
+    // Set by name: web-sys's typed setters would each be an import and glue with a table of
+    // every value of their enum.
+    let options = Object::new();
+    Reflect::set(&options, &"block".into(), &"nearest".into())?;
+    Reflect::set(&options, &"behavior".into(), &(if reduce { "instant" } else { "smooth" }).into())?;
+    heading.scroll_into_view_with_scroll_into_view_options(options.unchecked_ref());
     Ok(())
 }
 

@@ -14,9 +14,9 @@ use crate::content::Ui;
 use crate::links::{decode, deep_link, utm_params, LinkKind};
 use crate::regions::{Target, TARGETS};
 use crate::selection::{Msg, Selection};
+use alloc::{rc::Rc, string::String, vec::Vec};
+use core::cell::{Cell, RefCell};
 use js_sys::{Array, Object, Reflect};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
