@@ -13,6 +13,7 @@ use crate::regions::{Region, Side, Target, TARGETS};
 use crate::selection::Selection;
 use alloc::vec::Vec;
 use js_sys::{Object, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, SvgElement};
 
@@ -203,8 +204,20 @@ fn red_flags(b: &mut Build, parent: &Element, content: &Content) -> (Element, El
 /// Brings a selected region's heading into view when the visitor's choice left it off screen
 /// (or in the bottom fifth): smoothly, unless the visitor asked for reduced motion. The
 /// heading's `scroll-margin` (widget.css) keeps part of the map in view above it. Focus stays.
-pub fn reveal_heading(doc: &Document, heading: &Element) -> Result<(), JsValue> {
+/// The check waits for the next animation frame, whose layout the browser does anyway, so the
+/// tap itself never waits for a layout of the new panel.
+pub fn reveal_heading(doc: &Document, heading: Element) -> Result<(), JsValue> {
     let Some(window) = doc.default_view() else { return Ok(()) };
+    let frame = window.clone();
+    let check = Closure::once_into_js(move || {
+        if let Err(e) = scroll_if_hidden(&frame, &heading) {
+            web_sys::console::error_2(&"lower-back-map:".into(), &e);
+        }
+    });
+    window.request_animation_frame(check.unchecked_ref()).map(drop)
+}
+
+fn scroll_if_hidden(window: &web_sys::Window, heading: &Element) -> Result<(), JsValue> {
     let height = window.inner_height()?.as_f64().unwrap_or_default();
     let rect = heading.get_bounding_client_rect();
     if rect.top() >= 0.0 && rect.bottom() <= height * 0.8 {

@@ -296,7 +296,7 @@ impl Shared {
             self.state.borrow().view.announce(&text);
         }
         if let Some(heading) = reveal {
-            reveal_heading(&self.doc, &heading)?;
+            reveal_heading(&self.doc, heading)?;
         }
         if let Some(selected) = selected {
             let detail = target_detail(selected)?;
