@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 use_node_tools
 # Without the panic hook's feature the release wasm is `no_std` (src/lib.rs): no std panic
-# machinery and no core::fmt, 2.1 KB less gzipped.
+# machinery and no core::fmt, 2.2 KB less gzipped.
 extra=(. -- --no-default-features)
 case "${1:-web}" in
   web)

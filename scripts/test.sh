@@ -51,6 +51,9 @@ if has lint; then # house style and lint hygiene, for the host and the wasm buil
   cargo clippy --all-targets --color never -- -D warnings || broken+=("cargo clippy (host) found problems")
   cargo clippy --all-targets --target wasm32-unknown-unknown --color never -- -D warnings ||
     broken+=("cargo clippy (wasm32) found problems")
+  # The release wasm is built without default features, and is then no_std (src/lib.rs).
+  cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --color never -- -D warnings ||
+    broken+=("cargo clippy (wasm32 release, no_std) found problems")
 fi
 has host && run host cargo test --color never
 if has chrome; then
