@@ -64,20 +64,20 @@ impl Feeling {
 }
 
 /// Which regions the article ties to each feeling. A row may name several regions; today each
-/// names one.
+/// names one. Each comment points at the article's line (section, sentence), in our words.
 pub const FEELING_REGIONS: [(Feeling, &[Region]); 5] = [
-    // QL: "This muscle is often responsible for deep aching pain that feels like it needs strong pressure."
+    // "The Deep Achers", sentence 2: the QL is behind a deep ache that seems to ask for firm pressure.
     (Feeling::DeepAche, &[Region::Ql]),
-    // QL: "...makes one side of the body feel shorter or tighter than the other."
+    // "The Deep Achers", sentence 3: a tight QL lifts the pelvis; one side feels shorter or tighter.
     (Feeling::OneSide, &[Region::Ql]),
-    // SI joint: "If you feel pain around the small dimples above your buttocks, the SI joint may be
-    // involved." and "This often causes sharp pain when standing up, walking, or turning in bed."
+    // "The SI Joint", sentences 1 and 3: pain at the dimples above the buttocks, sharp on getting
+    // up, walking or turning over in bed.
     (Feeling::SharpDimples, &[Region::SiJoint]),
-    // Glutes: "Tight glutes force the lower back muscles to work harder, leading to fatigue and strain."
+    // "The Hip Connection", sentence 2: tight glutes overwork the lower-back muscles until they
+    // tire and strain.
     (Feeling::TiresStrains, &[Region::Glutes]),
-    // Psoas: "Tight hip flexors, especially the psoas muscle, pull the lumbar spine forward ...
-    // This compresses the spine and increases pain. Long hours of sitting are one of the biggest
-    // reasons this happens."
+    // "The Hip Connection", sentences 3 and 4: a tight psoas deepens the lumbar arch and adds to
+    // the pain; long sitting is a main cause.
     (Feeling::LongSitting, &[Region::Psoas]),
 ];
 
@@ -218,18 +218,17 @@ enum Spread {
 
 /// Per region, in [`Region::ALL`] order: where its pain is felt, and the sentence that says so.
 const FELT: [(FeltArea, Spread, Ui); 4] = [
-    // QL: "Deep inside your lower back on both sides of the spine" ... "deep aching pain"; it
-    // makes "one side" feel shorter or tighter: the ache sits in the lower back, on its side.
+    // "The Deep Achers": the QL lies deep in the lower back on each side, its ache is deep, and
+    // one side feels tighter: the ache sits in the lower back, on the muscle's side.
     (FeltArea::LowerBack, Spread::OwnSide, Ui::FeltQl),
-    // SI joint: "If you feel pain around the small dimples above your buttocks": at the dimple
+    // "The SI Joint", sentence 1: pain at the small dimples above the buttocks, so at the dimple
     // over that joint.
     (FeltArea::Dimple, Spread::OwnSide, Ui::FeltSiJoint),
-    // Glutes: "Tight glutes force the lower back muscles to work harder, leading to fatigue and
-    // strain." The article names no side, so the whole lower back is marked.
+    // "The Hip Connection", sentence 2: tight glutes make the lower-back muscles tire and strain.
+    // The article names no side, so the whole lower back is marked.
     (FeltArea::LowerBack, Spread::BothSides, Ui::FeltGlutes),
-    // Psoas: "pull the lumbar spine forward into an exaggerated arch. This compresses the spine
-    // and increases pain"; "the pain you feel in your lower back is actually caused by tension in
-    // other areas of the body".
+    // "The Hip Connection", sentences 3 and 4, and the introduction: the psoas deepens the lumbar
+    // arch and squeezes the spine; lower-back pain often comes from tension elsewhere.
     (FeltArea::LowerBack, Spread::BothSides, Ui::FeltPsoas),
 ];
 
@@ -273,9 +272,9 @@ pub fn felt_ids(f: Felt) -> &'static [&'static str] {
 /// One item of the kidney check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckItem {
-    /// "Kidney pain is usually constant and does not change with movement."
+    /// "Red Flags", sentence 3: kidney pain tends to stay the same whatever you do.
     Constant,
-    /// "It may also come with fever, nausea, or changes in urination."
+    /// "Red Flags", sentence 4: it can come with a fever, nausea or changes when passing urine.
     Fever,
     Nausea,
     Urine,
@@ -380,8 +379,7 @@ pub fn share_link(page: &str, selected: Option<Target>) -> String {
 /// door frame, a person with both hands on it, one foot stepped forward, leaning gently, and the
 /// stretch at the front of the hip. Numbered marks match the steps' numbers:
 /// 1 the doorway, 2 the hands on the frame, 3 the foot forward, 4 where the hip stretches.
-/// Article: "Stand in a doorway. Place your hands on the frame. Step one foot forward. Lean
-/// gently until you feel a stretch in the front of the hip."
+/// Article, "The Doorway Stretch": the four steps, restated in `content::STRETCH_STEPS`.
 pub mod stretch {
     pub const VIEW_BOX: &str = "0 0 200 160";
     pub const FLOOR: &str = "M8 151H192";
