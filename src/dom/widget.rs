@@ -4,27 +4,24 @@
 //! The handle owns every listener; dropping it (or `destroy()` from JS) removes them and the
 //! drawing. Listeners hold the shared state, never the handle, so nothing keeps itself alive.
 
+use super::booking_link::{resolve_booking, Booking};
+use super::host::{adopt_style, set_language, shadow_root};
 use super::listener::EventListener;
+use super::settings::{read_config, read_json_script, settings_from, warn_all, warn_text, Report};
 use super::teach::{Teach, TeachMsg};
 use super::view::{event_element, reveal_heading, View};
 use crate::analytics::{identity, Action, Analytics, Payload};
-use crate::booking::{self, Provider};
-use crate::config::{Settings, Value, Warning, ATTRIBUTES, DEFAULT_BOOKING_URL};
+use crate::booking;
+use crate::config::{Settings, Value, Warning};
 use crate::content::Ui;
-use crate::links::{decode, deep_link, utm_params, LinkKind};
+use crate::links::{deep_link, utm_params};
 use crate::regions::{Target, TARGETS};
 use crate::selection::{Msg, Selection};
 use alloc::{rc::Rc, string::String, vec::Vec};
-use core::cell::{Cell, RefCell};
-use js_sys::{Array, Object, Reflect};
+use core::cell::RefCell;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
-    Url,
-};
-
-/// The minified `widget.css`, `drawing.css` and `teach.css` (see build.rs).
-const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
+use web_sys::{CustomEvent, CustomEventInit, Document, Element, KeyboardEvent, ShadowRoot};
 
 /// Where a selection came from, as reported in the `region-select` event.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -66,43 +63,6 @@ struct Shared {
     shadow: ShadowRoot,
     doc: Document,
     state: RefCell<State>,
-}
-
-/// The booking link's base.
-enum Booking {
-    /// A normalised web URL, which gets the selection (where the provider reads it) and the
-    /// page's UTM parameters.
-    Web(String, Provider),
-    /// A `tel:` or `mailto:` link, used as it is.
-    Fixed(String),
-    /// A `#section` of the host page, used as it is; the flag is set once a missing target was
-    /// reported, so it is said once per link.
-    Anchor(String, Cell<bool>),
-}
-
-impl Booking {
-    /// One console warning when an in-page link has nothing to go to on the host page (checked
-    /// at mount, when the link changes, and again at the first click, in case the page added
-    /// its booking section after the widget).
-    /// The warning for a `#fragment` link with no target on the page, once per link; the caller
-    /// logs it after releasing the state, since a console wrapper is page code that may call back.
-    fn no_target_warning(&self, doc: &Document) -> Option<String> {
-        let Booking::Anchor(link, warned) = self else { return None };
-        let id = decode(link.trim_start_matches('#'));
-        if warned.get() || id.is_empty() || id.eq_ignore_ascii_case("top") || doc.get_element_by_id(&id).is_some() {
-            return None;
-        }
-        warned.set(true);
-        let message = [
-            "lower-back-map: \"booking-url\" is \"",
-            link,
-            "\", but this page has no element with id=\"",
-            &id,
-            "\", so the booking button goes nowhere. Set booking-url to the booking page's address, or give the booking section that id.",
-        ]
-        .concat();
-        Some(message)
-    }
 }
 
 struct State {
@@ -505,134 +465,6 @@ fn target_of(el: &Element) -> Result<Option<Target>, JsValue> {
     Ok(key.and_then(|k| TARGETS.into_iter().find(|t| t.key() == k)))
 }
 
-/// The host's open shadow root: a new one, or the empty one a destroyed widget left behind.
-fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
-    if let Some(root) = host.shadow_root() {
-        return Ok(root);
-    }
-    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
-        error(
-            ["mount(): a <", &host.local_name(), "> cannot hold a widget; use <lower-back-map>, a <div> or a custom element"]
-                .concat(),
-        )
-    })
-}
-
-/// The language and direction of the host (its own `lang`/`dir`, or the nearest ancestor's),
-/// on the widget's top element, so the shadow content reads and flows as the page does.
-fn set_language(host: &Element, root: &Element) -> Result<(), JsValue> {
-    for (attr, selector) in [("lang", "[lang]"), ("dir", "[dir=ltr i], [dir=rtl i]")] {
-        match host.closest(selector)?.and_then(|el| el.get_attribute(attr)) {
-            Some(value) => root.set_attribute(attr, &value)?,
-            None => root.remove_attribute(attr)?,
-        }
-    }
-    Ok(())
-}
-
-/// Styles through a constructed stylesheet, which a strict `style-src` allows; where the
-/// browser has none (Safari before 16.4), a `<style>` element.
-fn adopt_style(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
-    match CssStyleSheet::new() {
-        Ok(sheet) => {
-            sheet.replace_sync(STYLE)?;
-            shadow.set_adopted_style_sheets(&Array::of1(&sheet));
-        }
-        Err(_) => {
-            let style = doc.create_element("style")?;
-            style.set_text_content(Some(STYLE));
-            shadow.append_child(&style)?;
-        }
-    }
-    Ok(())
-}
-
-/// Which sources' problems to report when settings are read again.
-#[derive(Clone, Copy)]
-enum Report<'a> {
-    /// At mount: everything.
-    All,
-    /// The config object changed.
-    Config,
-    /// One attribute changed.
-    Attribute(&'a str),
-}
-
-/// Settings from defaults, then the language pack, the JSON script, the config object and the
-/// attributes, with the warnings of the sources `report` names.
-fn settings_from(host: &Element, [pack, json, object]: [&Option<Value>; 3], report: Report) -> (Settings, Vec<Warning>) {
-    let mut settings = Settings::default();
-    let pack_warnings = pack.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
-    let json_warnings = json.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
-    let object_warnings = object.as_ref().map(|c| settings.apply(c)).unwrap_or_default();
-    let mut warnings = match report {
-        Report::All => [pack_warnings, json_warnings, object_warnings].concat(),
-        Report::Config => object_warnings,
-        Report::Attribute(_) => Vec::new(),
-    };
-    for (attr, _) in ATTRIBUTES {
-        let Some(value) = host.get_attribute(attr) else { continue };
-        let mut w = Vec::new();
-        settings.set_attribute(attr, &value, &mut w);
-        if matches!(report, Report::All) || matches!(report, Report::Attribute(a) if a == attr) {
-            warnings.extend(w);
-        }
-    }
-    (settings, warnings)
-}
-
-/// The config in the host's child `<script type="application/json">`, if any. Its text is
-/// parsed by JavaScript and never copied into the wasm whole.
-fn read_json_script(host: &Element) -> Option<Value> {
-    let script = host.query_selector(":scope > script[type='application/json']").ok()??;
-    let text = Reflect::get(&script, &"textContent".into()).ok()?;
-    match super::read::parse_json(&text) {
-        Ok(parsed) => read_config(&parsed, "config JSON"),
-        Err(e) => {
-            let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-            warn_all(&[Warning { field: "config JSON".into(), problem: ["it is not valid JSON (", &why, ")"].concat() }]);
-            None
-        }
-    }
-}
-
-/// Reads a config object within the limits of [`crate::config`], warning about each field
-/// it refused.
-fn read_config(config: &JsValue, field: &str) -> Option<Value> {
-    let (value, warnings) = super::read::read_js(config, field);
-    warn_all(&warnings);
-    value
-}
-
-/// The booking link's base for these settings: a web link resolved against the page, or a
-/// `tel:`/`mailto:`/`#anchor` link used as it is. A link the browser cannot parse falls back.
-fn resolve_booking(doc: &Document, settings: &Settings, warnings: &mut Vec<Warning>) -> Booking {
-    let (provider, problem) = booking::provider(settings.booking_provider, settings.booking_field.as_deref());
-    if let Some(problem) = problem {
-        warnings.push(Warning { field: "booking-field".into(), problem: problem.into() });
-    }
-    let (link, kind) = &settings.booking_url;
-    match kind {
-        LinkKind::Contact => return Booking::Fixed(link.clone()),
-        LinkKind::Anchor => return Booking::Anchor(link.clone(), Cell::new(false)),
-        LinkKind::Web | LinkKind::Relative => {}
-    }
-    let base = doc.base_uri().ok().flatten().unwrap_or_default();
-    match Url::new_with_base(link, &base) {
-        // Credentials would be published in the page and sent with the visit: refused.
-        Ok(url) if !url.username().is_empty() || !url.password().is_empty() => {
-            warnings.push(Warning { field: "booking-url".into(), problem: "it contains a user name or password".into() });
-            resolve_booking(doc, &Settings::default(), warnings)
-        }
-        Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => Booking::Web(url.href(), provider),
-        _ => {
-            warnings
-                .push(Warning { field: "booking-url".into(), problem: "it is not a web address the browser can open".into() });
-            Booking::Anchor(String::from(DEFAULT_BOOKING_URL), Cell::new(false))
-        }
-    }
-}
-
 fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
     let detail = Object::new();
     let (region, side) = match target {
@@ -642,18 +474,6 @@ fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
     Reflect::set(&detail, &"region".into(), &region)?;
     Reflect::set(&detail, &"side".into(), &side)?;
     Ok(detail)
-}
-
-fn warn_text(message: Option<String>) {
-    if let Some(m) = message {
-        web_sys::console::warn_1(&m.into());
-    }
-}
-
-fn warn_all(warnings: &[Warning]) {
-    for w in warnings {
-        web_sys::console::warn_1(&w.message().into());
-    }
 }
 
 /// Event handlers cannot return errors to anyone; they go to the console, never a panic.

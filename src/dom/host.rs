@@ -1,0 +1,52 @@
+//! The host element's side of mounting: its shadow root, the stylesheet adopted there, and the
+//! page's language and direction on the widget's top element.
+
+use super::widget::error;
+use js_sys::Array;
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// The minified `widget.css`, `drawing.css` and `teach.css` (see build.rs).
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
+
+/// The host's open shadow root: a new one, or the empty one a destroyed widget left behind.
+pub(super) fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
+    if let Some(root) = host.shadow_root() {
+        return Ok(root);
+    }
+    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
+        error(
+            ["mount(): a <", &host.local_name(), "> cannot hold a widget; use <lower-back-map>, a <div> or a custom element"]
+                .concat(),
+        )
+    })
+}
+
+/// The language and direction of the host (its own `lang`/`dir`, or the nearest ancestor's),
+/// on the widget's top element, so the shadow content reads and flows as the page does.
+pub(super) fn set_language(host: &Element, root: &Element) -> Result<(), JsValue> {
+    for (attr, selector) in [("lang", "[lang]"), ("dir", "[dir=ltr i], [dir=rtl i]")] {
+        match host.closest(selector)?.and_then(|el| el.get_attribute(attr)) {
+            Some(value) => root.set_attribute(attr, &value)?,
+            None => root.remove_attribute(attr)?,
+        }
+    }
+    Ok(())
+}
+
+/// Styles through a constructed stylesheet, which a strict `style-src` allows; where the
+/// browser has none (Safari before 16.4), a `<style>` element.
+pub(super) fn adopt_style(doc: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
+    match CssStyleSheet::new() {
+        Ok(sheet) => {
+            sheet.replace_sync(STYLE)?;
+            shadow.set_adopted_style_sheets(&Array::of1(&sheet));
+        }
+        Err(_) => {
+            let style = doc.create_element("style")?;
+            style.set_text_content(Some(STYLE));
+            shadow.append_child(&style)?;
+        }
+    }
+    Ok(())
+}
