@@ -264,7 +264,7 @@ impl Shared {
             self.emit("region-select", &detail)?;
             // Going back to the overview says nothing about pain: only selections are counted.
             if source.is_visitor() && selected.is_some() {
-                self.track(analytics, Action::Select, selected);
+                self.track(analytics, Action::Select, Payload::new(selected, None));
             }
         }
         Ok(())
@@ -323,15 +323,16 @@ impl Shared {
         let detail = target_detail(selected)?;
         Reflect::set(&detail, &"href".into(), &href.into())?;
         self.emit("booking-click", &detail)?;
-        self.track(analytics, Action::Booking, selected);
+        self.track(analytics, Action::Booking, Payload::new(selected, None));
         Ok(())
     }
 
     /// Tells the clinic's analytics targets about a visitor's action, naming this widget.
-    fn track(&self, analytics: Analytics, action: Action, selected: Option<Target>) {
+    /// `payload` comes without the widget's identity; it is added here, for every action alike.
+    fn track(&self, analytics: Analytics, action: Action, payload: Payload) {
         if !analytics.is_off() {
             let widget = identity(self.host.id(), self.host.get_attribute("name"));
-            super::analytics::send(analytics, action, &Payload::new(selected, widget));
+            super::analytics::send(analytics, action, &Payload { widget, ..payload });
         }
     }
 
@@ -393,9 +394,8 @@ impl Shared {
                 // only when those change: a change among the others leaves no trace.
                 let counted = crate::teach::analytics_feelings(chosen, opted_in);
                 let changed = counted != crate::teach::analytics_feelings(before, opted_in);
-                if !analytics.is_off() && changed && !counted.is_empty() {
-                    let widget = identity(self.host.id(), self.host.get_attribute("name"));
-                    super::analytics::send(analytics, Action::Feeling, &Payload::feelings(counted, widget));
+                if changed && !counted.is_empty() {
+                    self.track(analytics, Action::Feeling, Payload::feelings(counted, None));
                 }
                 Ok(())
             }
