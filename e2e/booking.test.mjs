@@ -7,7 +7,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setup } from './helpers.mjs';
+import { setup, watch } from './helpers.mjs';
 
 const CONTENT_RS = readFileSync('src/content.rs', 'utf8');
 const uiText = (key) => JSON.parse(`"${CONTENT_RS.match(new RegExp(`^\\s*\\w+ = "${key}": "((?:[^"\\\\]|\\\\.)*)",$`, 'm'))[1]}"`);
@@ -38,14 +38,7 @@ const STUBS = `
  * release files). `book` adds a #book section, as a clinic page has. Records warnings.
  */
 async function host(body, { init = [], query = '', book = true, name = 'booking' } = {}) {
-  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.problems = [];
-  page.warnings = [];
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`);
-    if (m.type() === 'warning') page.warnings.push(m.text());
-  });
+  const page = watch(await env.browser.newPage({ viewport: { width: 1280, height: 900 } }));
   const path = `/test/${name}.html`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
 <script type="module" src="/lower-back-map.js"></script></head><body>

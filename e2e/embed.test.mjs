@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './browser.mjs';
-import { setup, panel, axe, TARGETS } from './helpers.mjs';
+import { setup, panel, axe, watch, TARGETS } from './helpers.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Source of truth: the English defaults and config keys, read from the Rust code.
@@ -103,21 +103,6 @@ ${body}
   for (const script of init) await page.addInitScript(script);
   await page.goto(new URL(path, env.server.url).href + query + hash);
   if (ready) await widgetsReady(page);
-  return page;
-}
-
-/** Collects everything the page says: page.problems (errors), page.warnings, page.messages. */
-function watch(page) {
-  page.problems = [];
-  page.warnings = [];
-  page.messages = [];
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.on('console', (m) => {
-    page.messages.push({ type: m.type(), text: m.text() });
-    if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`);
-    if (m.type() === 'warning') page.warnings.push(m.text());
-  });
   return page;
 }
 

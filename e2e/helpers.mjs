@@ -24,6 +24,22 @@ export async function setup() {
   return { server, browser, close: async () => { await browser.close(); server.stop(); } };
 }
 
+/**
+ * Records everything a page says: page.problems (page errors, console errors, dialogs, which a
+ * test expects to stay empty), page.warnings (console warnings) and page.messages (all of them).
+ */
+export function watch(page) {
+  Object.assign(page, { problems: [], warnings: [], messages: [] });
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('console', (m) => {
+    page.messages.push({ type: m.type(), text: m.text() });
+    if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`);
+    if (m.type() === 'warning') page.warnings.push(m.text());
+  });
+  return page;
+}
+
 /** Opens a page and fails the test on any page error or console error. */
 export async function open(browser, url, options = {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });

@@ -7,7 +7,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { setup, plain } from './helpers.mjs';
+import { setup, plain, watch } from './helpers.mjs';
 
 const CONTENT_RS = readFileSync('src/content.rs', 'utf8');
 const rustString = (s) => JSON.parse(`"${s}"`);
@@ -69,15 +69,8 @@ describe('lang on the element or the page', () => {
 
   /** A host page; records warnings, errors and every request for a text pack. */
   async function host(body, { htmlLang = 'en', name = 'lang' } = {}) {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.problems = [];
-    page.warnings = [];
+    const page = watch(await env.browser.newPage({ viewport: { width: 1280, height: 900 } }));
     page.packs = [];
-    page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`);
-      if (m.type() === 'warning') page.warnings.push(m.text());
-    });
     page.on('request', (r) => { if (r.url().endsWith('.json')) page.packs.push(new URL(r.url()).pathname); });
     const path = `/test/${name}.html`;
     const html = `<!doctype html><html lang="${htmlLang}"><head><meta charset="utf-8"><title>${name}</title>

@@ -7,7 +7,7 @@
 // tap keeps the selection; with the old key map Down goes to the right-hand QL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, axe, TARGETS } from './helpers.mjs';
+import { setup, open, axe, watch, TARGETS } from './helpers.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 const region = (key) => `lower-back-map [data-target="${key}"]`;
@@ -29,13 +29,7 @@ async function hostPage(page, { css = '', body = '<lower-back-map booking-url="b
   await page.locator('lower-back-map .region').first().waitFor();
 }
 
-async function newPage(options = {}) {
-  const page = await env.browser.newPage(options);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.problems = problems;
-  return page;
-}
+const newPage = async (options = {}) => watch(await env.browser.newPage(options));
 
 /** Doubles (or sets) the browser's default font size, as a visitor's text-size setting does. */
 async function textSize(page, px) {

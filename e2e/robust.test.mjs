@@ -7,24 +7,11 @@
 // Each check says how it was seen to fail on a deliberately broken build ("Broken build:").
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './helpers.mjs';
+import { setup, watch } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
-
-/** Everything the page says: page.problems (errors), page.warnings, page.messages. */
-function watch(page) {
-  Object.assign(page, { problems: [], warnings: [], messages: [] });
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.on('console', (m) => {
-    page.messages.push({ type: m.type(), text: m.text() });
-    if (m.type() === 'error') page.problems.push(`console error: ${m.text()}`);
-    if (m.type() === 'warning') page.warnings.push(m.text());
-  });
-  return page;
-}
 
 /** A host page on the www server (the loader and wasm are the real release files). */
 async function host(body, { head = '', query = '', init = [], ready = true, loader = '/lower-back-map.js', route } = {}) {
