@@ -1,9 +1,19 @@
 // Size is deterministic, so its budget is a test; speed lives in bench/run.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { measure, BUDGET_GZIP } from './size.mjs';
 
 test(`widget code (wasm + glue + loader) stays within ${BUDGET_GZIP / 1024} KB gzipped`, () => {
   const total = measure().find((r) => r.name === 'total');
   assert.ok(total.gzip <= BUDGET_GZIP, `${(total.gzip / 1024).toFixed(1)} KB gzipped is over the budget`);
+});
+
+test('the wasm imports its glue functions under short names (scripts/short-imports.mjs ran)', async () => {
+  const module = await WebAssembly.compile(readFileSync('www/pkg/lower_back_map_bg.wasm'));
+  const names = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
+  const long = names.filter((n) => n.length > 5);
+  assert.ok(names.length > 50, `only ${names.length} imports`);
+  assert.deepEqual(long, [], 'imports with long names');
+  assert.doesNotMatch(readFileSync('www/pkg/lower_back_map.js', 'utf8'), /__wbg_\w+_[0-9a-f]{16}/);
 });
