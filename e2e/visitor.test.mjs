@@ -17,6 +17,30 @@ test('the release build starts and a click changes the panel', async () => {
   await page.close();
 });
 
+// Mounting draws what the first frame shows; the hidden region panels are filled after it.
+// Fails if mount fills them all again (full at map-ready), or if nothing fills them later (empty
+// after the first frames; only the first tap on a region would then fill its panel).
+test('the first frame draws only the shown panel; the others are filled just after it', async () => {
+  const page = await env.browser.newPage();
+  await page.addInitScript(() => {
+    const filled = () => [...document.querySelector('lower-back-map').shadowRoot.querySelectorAll('.panel[data-region]')]
+      .map((p) => `${p.dataset.region}:${p.childElementCount > 0}`).join(' ');
+    window.addEventListener('map-ready', () => {
+      window.atReady = filled();
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { window.afterFrames = filled(); })));
+    }, { capture: true });
+  });
+  await page.goto(`${env.server.url}#region=glutes:right`);
+  await page.waitForFunction(() => window.afterFrames);
+  const [atReady, afterFrames] = await page.evaluate(() => [window.atReady, window.afterFrames]);
+  assert.equal(atReady, 'ql:false si-joint:false glutes:true psoas:false', 'at map-ready only the selected one is filled');
+  assert.equal(afterFrames, 'ql:true si-joint:true glutes:true psoas:true', 'two frames later all are');
+  assert.equal((await panel(page)).heading, 'Glutes, right side');
+  await page.locator('lower-back-map [data-target="ql-left"]').click();
+  assert.equal((await panel(page)).heading, 'Quadratus lumborum, left side');
+  await page.close();
+});
+
 test('every region by mouse shows its panel and a booking link for it', async () => {
   const page = await open(env.browser, env.server.url);
   for (const key of TARGETS) {

@@ -4,14 +4,19 @@
 //! Layout of the shadow root:
 //! `div.lbm > div.head + div.layout > (div.map > svg[role=toolbar] + p.map-note) + (div.panels + div.flags)`,
 //! plus a polite live region that announces selections. Only the active panel is displayed, so
-//! short panels leave no hole and hidden ones cost no layout.
+//! short panels leave no hole and hidden ones cost no layout. A region's panel is filled when it
+//! is first shown, or right after the first frame (`View::fill_all`), so mounting draws only what
+//! that frame shows.
 
 use super::el::{html, Build};
 use crate::config::Settings;
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Side, Target, TARGETS};
 use crate::selection::Selection;
+use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::OnceCell;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,10 +31,12 @@ pub struct View {
     regions: Vec<Element>,
     /// The intro panel first, then one per region in `Region::ALL` order.
     panels: Vec<Element>,
-    /// Each region panel's heading, which names the selected side.
-    headings: Vec<Element>,
-    /// Each panel's booking link.
-    links: Vec<Element>,
+    /// Each region panel's heading (which names the selected side) and booking link, once the
+    /// panel is filled.
+    filled: [OnceCell<(Element, Element)>; Region::ALL.len()],
+    intro_link: Element,
+    /// The line above each booking link, with the clinic's name.
+    note: String,
     live: Element,
     /// Teach (issue 14): feelings, where the pain is felt, the kidney check, copy link.
     pub teach: super::teach::Teach,
@@ -56,8 +63,6 @@ impl View {
         b.attr(&stack, "id", PANELS_ID);
         let note = fill_in(content.ui(Ui::BookNote), "clinic", clinic);
         let mut panels = Vec::new();
-        let mut headings = Vec::new();
-        let mut links = Vec::new();
 
         let intro = b.html(&stack, "div", "panel intro", None);
         b.attr(&intro, "part", "panel");
@@ -69,14 +74,13 @@ impl View {
             b.html(&item, "span", "", Some(content.region(region, RegionField::Alias)));
         }
         self_care(b, &intro, content, content.ui(Ui::IntroSelfCare));
-        links.push(booking(b, &intro, content, &note));
+        let intro_link = booking(b, &intro, content, &note);
         panels.push(intro);
-
         for region in Region::ALL {
-            let (panel, heading, link) = region_panel(b, &stack, content, region, &note);
+            let panel = b.html(&stack, "div", "panel", None);
+            b.attr(&panel, "data-region", region.id());
+            b.attr(&panel, "part", "panel");
             panels.push(panel);
-            headings.push(heading);
-            links.push(link);
         }
         let (flags, disclaimer) = red_flags(b, &details, content);
         // Teach (issue 14): its parts go under the map, after the panels and into the red flags.
@@ -93,7 +97,28 @@ impl View {
         let live = b.html(&root, "p", "visually-hidden", None);
         b.attr(&live, "aria-live", "polite");
         b.finish()?;
-        Ok(View { root, regions, panels, headings, links, live, teach })
+        let filled = Default::default();
+        Ok(View { root, regions, panels, filled, intro_link, note, live, teach })
+    }
+
+    /// The heading and booking link of `region`'s panel, filling the panel first if needed.
+    fn filled(&self, content: &Content, region: Region) -> Result<&(Element, Element), JsValue> {
+        let cell = &self.filled[region.index()];
+        if let Some(parts) = cell.get() {
+            return Ok(parts);
+        }
+        let panel = &self.panels[region.index() + 1];
+        let doc = panel.owner_document().ok_or_else(|| JsValue::from_str("lower-back-map: the panel has no document"))?;
+        let b = &mut Build::new(&doc, panel);
+        let parts = region_panel(b, panel, content, region, &self.note);
+        b.finish()?;
+        Ok(cell.get_or_init(|| parts))
+    }
+
+    /// Fills every region panel not filled yet: done after the first frame, so that a first
+    /// tap on a region only switches panels.
+    pub fn fill_all(&self, content: &Content) -> Result<(), JsValue> {
+        Region::ALL.into_iter().try_for_each(|region| self.filled(content, region).map(drop))
     }
 
     /// Shows what is selected: pressed state, the matching panel, its heading and link.
@@ -101,19 +126,25 @@ impl View {
         for (target, el) in TARGETS.iter().zip(&self.regions) {
             el.set_attribute("aria-pressed", if selected == Some(*target) { "true" } else { "false" })?;
         }
+        let link = match selected {
+            Some(t) => {
+                let (heading, link) = self.filled(content, t.region)?;
+                heading.set_text_content(Some(&content.target_label(t)));
+                link
+            }
+            None => &self.intro_link,
+        };
         let active = selected.map_or(0, |t| t.region.index() + 1);
         for (i, panel) in self.panels.iter().enumerate() {
             panel.class_list().toggle_with_force("is-active", i == active)?;
         }
-        if let Some(t) = selected {
-            self.headings[t.region.index()].set_text_content(Some(&content.target_label(t)));
-        }
-        self.links[active].set_attribute("href", href)
+        link.set_attribute("href", href)
     }
 
-    /// The selected region's heading, which a visitor should see after choosing it.
-    pub fn heading(&self, target: Target) -> &Element {
-        &self.headings[target.region.index()]
+    /// The selected region's heading, which a visitor should see after choosing it (its panel
+    /// is filled once it has been shown).
+    pub fn heading(&self, target: Target) -> Option<&Element> {
+        self.filled[target.region.index()].get().map(|(heading, _)| heading)
     }
 
     /// Says the selection aloud through the polite live region, without moving focus.
@@ -133,30 +164,28 @@ impl View {
     }
 }
 
-fn region_panel(b: &mut Build, stack: &Element, content: &Content, region: Region, note: &str) -> (Element, Element, Element) {
+/// A region panel's content; returns its heading and booking link.
+fn region_panel(b: &mut Build, panel: &Element, content: &Content, region: Region, note: &str) -> (Element, Element) {
     let text = |f| content.region(region, f);
-    let panel = b.html(stack, "div", "panel", None);
-    b.attr(&panel, "data-region", region.id());
-    b.attr(&panel, "part", "panel");
     let side = if region == Region::Psoas { Side::Both } else { Side::Left };
-    let heading = b.html(&panel, "h2", "", Some(&content.target_label(Target::new(region, side))));
-    b.html(&panel, "p", "alias", Some(text(RegionField::Alias)));
+    let heading = b.html(panel, "h2", "", Some(&content.target_label(Target::new(region, side))));
+    b.html(panel, "p", "alias", Some(text(RegionField::Alias)));
     let sections = [
         (Ui::WhereHeading, RegionField::Location),
         (Ui::CauseHeading, RegionField::Cause),
         (Ui::TreatmentHeading, RegionField::Treatment),
     ];
     for (title, field) in sections {
-        b.html(&panel, "h3", "", Some(content.ui(title)));
-        b.html(&panel, "p", "", Some(text(field)));
+        b.html(panel, "h3", "", Some(content.ui(title)));
+        b.html(panel, "p", "", Some(text(field)));
         // Teach (issue 14): where its pain is felt, right after where it is.
         if field == RegionField::Location {
-            super::teach::felt_paragraph(b, &panel, content, region);
+            super::teach::felt_paragraph(b, panel, content, region);
         }
     }
-    self_care(b, &panel, content, text(RegionField::SelfCare));
-    let link = booking(b, &panel, content, note);
-    (panel, heading, link)
+    self_care(b, panel, content, text(RegionField::SelfCare));
+    let link = booking(b, panel, content, note);
+    (heading, link)
 }
 
 /// The doorway stretch, introduced by a line that says why it helps here.
@@ -209,12 +238,31 @@ fn red_flags(b: &mut Build, parent: &Element, content: &Content) -> (Element, El
 pub fn reveal_heading(doc: &Document, heading: Element) -> Result<(), JsValue> {
     let Some(window) = doc.default_view() else { return Ok(()) };
     let frame = window.clone();
-    let check = Closure::once_into_js(move || {
-        if let Err(e) = scroll_if_hidden(&frame, &heading) {
-            web_sys::console::error_2(&"lower-back-map:".into(), &e);
-        }
-    });
+    let check = once(Box::new(move || report(scroll_if_hidden(&frame, &heading))));
     window.request_animation_frame(check.unchecked_ref()).map(drop)
+}
+
+/// Runs `then` in the frame after the next one, once the browser has painted what is drawn now.
+/// Never runs in a tab that is not shown (no frames), which costs nothing: see `View::filled`.
+pub fn after_first_paint(doc: &Document, then: Box<dyn FnOnce()>) -> Result<(), JsValue> {
+    let Some(window) = doc.default_view() else { return Ok(()) };
+    let again = window.clone();
+    let then = once(then);
+    let next = once(Box::new(move || report(again.request_animation_frame(then.unchecked_ref()).map(drop))));
+    window.request_animation_frame(next.unchecked_ref()).map(drop)
+}
+
+/// A JS function that runs `f` once. One closure type for every one-off callback: each type
+/// brings its own glue into the wasm.
+fn once(f: Box<dyn FnOnce()>) -> JsValue {
+    Closure::once_into_js(f)
+}
+
+/// Callbacks cannot return errors to anyone; they go to the console.
+pub fn report(result: Result<(), JsValue>) {
+    if let Err(e) = result {
+        web_sys::console::error_2(&"lower-back-map:".into(), &e);
+    }
 }
 
 fn scroll_if_hidden(window: &web_sys::Window, heading: &Element) -> Result<(), JsValue> {

@@ -9,7 +9,7 @@ use super::host::{adopt_style, set_language, shadow_root};
 use super::listener::EventListener;
 use super::settings::{read_config, read_json_script, settings_from, warn_all, warn_text, Report};
 use super::teach::{Teach, TeachMsg};
-use super::view::{event_element, reveal_heading, View};
+use super::view::{after_first_paint, event_element, report, reveal_heading, View};
 use crate::analytics::{identity, Action, Analytics, Payload};
 use crate::booking;
 use crate::config::{Settings, Value, Warning};
@@ -17,7 +17,7 @@ use crate::content::Ui;
 use crate::links::{deep_link, utm_params};
 use crate::regions::{Target, TARGETS};
 use crate::selection::{Msg, Selection};
-use alloc::{rc::Rc, string::String, vec::Vec};
+use alloc::{boxed::Box, rc::Rc, string::String, vec::Vec};
 use core::cell::RefCell;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -144,6 +144,17 @@ impl Widget {
         let mut widget = Widget { shared, _listeners: Vec::new() };
         widget._listeners = listen(&widget.shared)?;
         widget.shared.emit("map-ready", &ready)?;
+        // The hidden panels are filled once the first frame is painted: then a first tap on a
+        // region only switches panels.
+        let weak = Rc::downgrade(&widget.shared);
+        report(after_first_paint(
+            &widget.shared.doc,
+            Box::new(move || {
+                let Some(shared) = weak.upgrade() else { return };
+                let Ok(st) = shared.state.try_borrow() else { return };
+                report(st.view.fill_all(&st.settings.content));
+            }),
+        ));
         Ok(widget)
     }
 
@@ -245,7 +256,7 @@ impl Shared {
                     None => String::from(content.ui(Ui::AnnounceOverview)),
                 };
                 // The answer follows a visitor's choice; code and links leave the page alone.
-                let reveal = selected.filter(|_| source.is_visitor()).map(|t| st.view.heading(t).clone());
+                let reveal = selected.filter(|_| source.is_visitor()).and_then(|t| st.view.heading(t).cloned());
                 (focus, Some(selected), Some(announce), st.settings.analytics, reveal)
             }
         };
@@ -474,13 +485,6 @@ fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
     Reflect::set(&detail, &"region".into(), &region)?;
     Reflect::set(&detail, &"side".into(), &side)?;
     Ok(detail)
-}
-
-/// Event handlers cannot return errors to anyone; they go to the console, never a panic.
-fn report(result: Result<(), JsValue>) {
-    if let Err(e) = result {
-        web_sys::console::error_2(&"lower-back-map:".into(), &e);
-    }
 }
 
 pub fn error(message: impl AsRef<str>) -> JsValue {
