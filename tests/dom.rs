@@ -151,6 +151,22 @@ fn renders_every_region_with_a_name_and_side() {
     assert!(find(&h, ".flags").text_content().unwrap().contains("doctor"), "red flags always shown");
 }
 
+/// Mounting draws only the shown panel; a region's panel is filled when first selected (the
+/// rest are filled after the first paint, which `e2e/visitor.test.mjs` checks).
+#[wasm_bindgen_test]
+fn a_hidden_panel_is_filled_when_first_selected() {
+    let (h, _w) = mounted(&[]);
+    let glutes = find(&h, ".panel[data-region='glutes']");
+    assert_eq!(glutes.child_element_count(), 0, "not drawn at mount");
+    click(&region(&h, "glutes-right"));
+    assert!(glutes.class_list().contains("is-active"));
+    assert!(panel_text(&h).contains("Glutes, right side"));
+    assert!(panel_text(&h).contains("doorway"));
+    click(&region(&h, "glutes-left"));
+    assert!(panel_text(&h).starts_with("Glutes, left side"), "filled once, heading updated");
+    assert_eq!(shadow(&h).query_selector_all(".panel[data-region='glutes'] h2").unwrap().length(), 1);
+}
+
 #[wasm_bindgen_test]
 fn click_selects_and_updates_panel_and_link() {
     let (h, w) = mounted(&[("booking-url", "https://clinic.example/book?service=7#slots")]);
