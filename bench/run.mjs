@@ -294,6 +294,8 @@ async function firstFrames(browser, origin) {
       const spans = parts.map(([label, file]) => {
         const match = (f) => (typeof file === 'string' ? f.name.endsWith(file) || f.name.includes(file) : file.test(f.name));
         const pick = (key) => median(loads[name].map((r) => r.files.find(match)?.[key]).filter((v) => v != null));
+        // dist/'s loader has the glue in it (scripts/merge-glue.mjs): no request of its own.
+        if (!loads[name].some((r) => r.files.some(match))) return `${label} in the loader`;
         return `${label} ${pick('start')?.toFixed(0)}-${pick('end')?.toFixed(0)}`;
       });
       console.log(`  (${name} files, ms after navigation start: ${spans.join(', ')})`);

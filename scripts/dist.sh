@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the files a clinic puts on any static host or CDN folder, into dist/:
-#   lower-back-map.js              the loader marketers paste, minified (stable name: short cache)
+#   lower-back-map.js              the loader marketers paste, with wasm-bindgen's glue in it,
+#                                  minified (stable name: short cache)
 #   lower-back-map-VERSION.js      the same loader, pinned to this release
-#   lower-back-map.HASH.js         wasm-bindgen's glue, named by its content (cache forever)
 #   lower-back-map.HASH.wasm       the widget, named by its content (cache forever)
 #   lower-back-map.LANG.json       text packs besides English, fetched only when needed
 #   HEADERS.txt                    what the host must send with each file
@@ -52,23 +52,25 @@ replace_once() {
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# The wasm first: its name goes into the glue, and the glue's name into the loader.
+# The wasm first: its name goes into the glue and the loader.
 wasm_name="lower-back-map.$(hash8 "$wasm").wasm"
 cp "$wasm" "$tmp/$wasm_name"
 
 # The glue's own fallback path (used only when init() is called without one) names the wasm too.
 cp "$glue" "$tmp/glue.js"
 replace_once "$tmp/glue.js" "new URL('lower_back_map_bg.wasm',import.meta.url)" "new URL('./$wasm_name',import.meta.url)"
-glue_name="lower-back-map.$(hash8 "$tmp/glue.js").js"
-mv "$tmp/glue.js" "$tmp/$glue_name"
 
 cp "$loader" "$tmp/loader.js"
-replace_once "$tmp/loader.js" "'./pkg/lower_back_map.js'" "'./$glue_name'"
 replace_once "$tmp/loader.js" "'./pkg/lower_back_map_bg.wasm'" "'./$wasm_name'"
-# Visitors get the loader minified (its comments are in www/lower-back-map.js and the README).
+# The glue goes into the loader (scripts/merge-glue.mjs): the snippet loads one script, which
+# fetches the wasm as soon as it runs. Its key for sharing one start-up between loaders stays.
+replace_once "$tmp/loader.js" "'./pkg/lower_back_map.js'" "'./lower-back-map.glue'"
 use_node_tools
-terser "$tmp/loader.js" --module --compress --mangle --format quote_style=3 -o "$tmp/loader.min.js"
-mv "$tmp/loader.min.js" "$tmp/loader.js"
+node scripts/merge-glue.mjs "$tmp/glue.js" "$tmp/loader.js" >"$tmp/merged.js"
+# Visitors get the loader minified (its comments are in www/lower-back-map.js and the README).
+terser "$tmp/merged.js" --module --compress --mangle --format quote_style=3 -o "$tmp/loader.js"
+rm "$tmp/glue.js" "$tmp/merged.js"
+grep -q "import(" "$tmp/loader.js" && die "the dist/ loader still imports something"
 cp "$tmp/loader.js" "$tmp/lower-back-map-$version.js"
 mv "$tmp/loader.js" "$tmp/lower-back-map.js"
 # Text packs besides English (lower-back-map.es.json, …): fetched by the loader, next to it,
@@ -81,12 +83,11 @@ lower-back-map $version: how to host these files
 
 Copy every file in this folder, unchanged and side by side, into one folder of any static
 host or CDN (for example https://cdn.example.com/lower-back-map/). Keep the names: the
-loaders import the other two files by these exact names, relative to their own address.
+loaders fetch the other files by these exact names, relative to their own address.
 
 $(printf '  %-30s %s\n' \
   lower-back-map.js "the loader marketers paste; always the newest release" \
   "lower-back-map-$version.js" "the same loader, pinned to release $version" \
-  "$glue_name" "JavaScript glue, named by its content" \
   "$wasm_name" "the widget itself (WebAssembly), named by its content" \
   "lower-back-map.<lang>.json" "text packs (Spanish: es), fetched only for pages in that language")
 
@@ -105,7 +106,7 @@ The host must send these response headers:
    (or the clinic site's own origin, e.g. https://www.clinic.example, plus Vary: Origin).
 
 3. Cache-Control
-     lower-back-map.*.js, lower-back-map.*.wasm (the hashed files)
+     lower-back-map.*.wasm (the hashed file)
          Cache-Control: public, max-age=31536000, immutable
          A new build has new names, so these can be cached for a year.
      lower-back-map.js (the loader, stable name), lower-back-map.<lang>.json (text packs)
@@ -115,7 +116,12 @@ The host must send these response headers:
          Cache-Control: public, max-age=86400
          A release can be rebuilt under the same number; a day keeps that safe.
 
-4. Optional: X-Content-Type-Options: nosniff on every file.
+4. Compression: gzip or, better, brotli for the .wasm, .js and .json files. Some hosts compress
+   text but not application/wasm; uncompressed, the wasm is about 2.4 times larger (see the
+   README's size table), which costs a phone on a slow network several hundred milliseconds.
+     Content-Encoding: br   (or gzip), when the browser's Accept-Encoding allows it
+
+5. Optional: X-Content-Type-Options: nosniff on every file.
 
 Old hashed files can stay on the host; pages still holding an old loader keep working.
 
@@ -133,9 +139,6 @@ Example: Netlify or Cloudflare Pages (a file named _headers next to these files)
   /lower-back-map-$version.js
     Cache-Control: public, max-age=86400
     Access-Control-Allow-Origin: *
-  /lower-back-map.*.js
-    Cache-Control: public, max-age=31536000, immutable
-    Access-Control-Allow-Origin: *
   /lower-back-map.*.wasm
     Content-Type: application/wasm
     Cache-Control: public, max-age=31536000, immutable
@@ -144,7 +147,8 @@ Example: Netlify or Cloudflare Pages (a file named _headers next to these files)
 Example: nginx
 
   types { application/wasm wasm; }
-  location ~ ^/lower-back-map/lower-back-map\.[0-9a-f]{8}\.(js|wasm)\$ {
+  gzip on; gzip_types text/javascript application/json application/wasm;
+  location ~ ^/lower-back-map/lower-back-map\.[0-9a-f]{8}\.wasm\$ {
     add_header Cache-Control "public, max-age=31536000, immutable";
     add_header Access-Control-Allow-Origin "*";
   }

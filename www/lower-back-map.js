@@ -24,8 +24,11 @@ async function compile() {
 // One start-up per glue, even when the loader runs twice (?name= gives a second module
 // instance): two instances of one glue module would overwrite each other's wasm.
 const glueUrl = new URL('./pkg/lower_back_map.js', import.meta.url).href;
+// The glue is imported beside the wasm here. In dist/ it is part of this file instead
+// (scripts/merge-glue.mjs): one request and one module fewer for the two-line snippet.
+const importGlue = () => import(glueUrl);
 const started = (globalThis[Symbol.for('lower-back-map')] ??= {});
-const glue = (started[glueUrl] ??= Promise.all([import(glueUrl), compile()])
+const glue = (started[glueUrl] ??= Promise.all([importGlue(), compile()])
   .then(([g, module]) => g.default({ module_or_path: module }).then(() => g)));
 glue.catch(() => {}); // reported by each element that waits for it
 
