@@ -19,11 +19,12 @@ test('the release build starts and a click changes the panel', async () => {
 
 // Mounting draws what the first frame shows; the hidden region panels are filled after it.
 // Fails if mount fills them all again (full at map-ready), or if nothing fills them later (empty
-// after the first frames; only the first tap on a region would then fill its panel).
+// after the first frames; only the first tap on a region would then fill its panel), also after
+// a redraw (shown: without the fill after a redraw, three stay empty).
 test('the first frame draws only the shown panel; the others are filled just after it', async () => {
   const page = await env.browser.newPage();
   await page.addInitScript(() => {
-    const filled = () => [...document.querySelector('lower-back-map').shadowRoot.querySelectorAll('.panel[data-region]')]
+    const filled = window.filled = () => [...document.querySelector('lower-back-map').shadowRoot.querySelectorAll('.panel[data-region]')]
       .map((p) => `${p.dataset.region}:${p.childElementCount > 0}`).join(' ');
     window.addEventListener('map-ready', () => {
       window.atReady = filled();
@@ -38,6 +39,15 @@ test('the first frame draws only the shown panel; the others are filled just aft
   assert.equal((await panel(page)).heading, 'Glutes, right side');
   await page.locator('lower-back-map [data-target="ql-left"]').click();
   assert.equal((await panel(page)).heading, 'Quadratus lumborum, left side');
+  // A settings change redraws the widget: the same again, the selected panel at once.
+  const redrawn = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector('lower-back-map');
+    el.setAttribute('clinic-name', 'Back Room');
+    const now = window.filled();
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve([now, window.filled()]))));
+  }));
+  assert.deepEqual(redrawn, ['ql:true si-joint:false glutes:false psoas:false', 'ql:true si-joint:true glutes:true psoas:true']);
+  assert.match(await page.locator('lower-back-map .panel.is-active .note').textContent(), /Back Room/);
   await page.close();
 });
 

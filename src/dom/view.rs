@@ -5,8 +5,8 @@
 //! `div.lbm > div.head + div.layout > (div.map > svg[role=toolbar] + p.map-note) + (div.panels + div.flags)`,
 //! plus a polite live region that announces selections. Only the active panel is displayed, so
 //! short panels leave no hole and hidden ones cost no layout. A region's panel is filled when it
-//! is first shown, or right after the first frame (`View::fill_all`), so mounting draws only what
-//! that frame shows.
+//! is first shown, or right after the first frame (`View::fill_all`), so mounting (or a redraw
+//! after a settings change) draws only what that frame shows.
 
 use super::el::{html, Build};
 use crate::config::Settings;
@@ -108,7 +108,7 @@ impl View {
             return Ok(parts);
         }
         let panel = &self.panels[region.index() + 1];
-        let doc = panel.owner_document().ok_or_else(|| JsValue::from_str("lower-back-map: the panel has no document"))?;
+        let doc = panel.owner_document().ok_or_else(|| super::widget::error("the panel has no document"))?;
         let b = &mut Build::new(&doc, panel);
         let parts = region_panel(b, panel, content, region, &self.note);
         b.finish()?;

@@ -144,17 +144,7 @@ impl Widget {
         let mut widget = Widget { shared, _listeners: Vec::new() };
         widget._listeners = listen(&widget.shared)?;
         widget.shared.emit("map-ready", &ready)?;
-        // The hidden panels are filled once the first frame is painted: then a first tap on a
-        // region only switches panels.
-        let weak = Rc::downgrade(&widget.shared);
-        report(after_first_paint(
-            &widget.shared.doc,
-            Box::new(move || {
-                let Some(shared) = weak.upgrade() else { return };
-                let Ok(st) = shared.state.try_borrow() else { return };
-                report(st.view.fill_all(&st.settings.content));
-            }),
-        ));
+        fill_later(&widget.shared);
         Ok(widget)
     }
 
@@ -186,13 +176,13 @@ impl Widget {
                 None => self.clear(),
             };
         }
-        self.shared.refresh(Report::Attribute(name))
+        self.redraw(Report::Attribute(name))
     }
 
     /// Replaces the text pack (the element's `lang` changed) and redraws with it.
     pub fn set_pack(&self, pack: &JsValue) -> Result<(), JsValue> {
         self.shared.state.borrow_mut().pack = read_config(pack, "language pack");
-        self.shared.refresh(Report::Attribute("lang"))
+        self.redraw(Report::Attribute("lang"))
     }
 
     /// Replaces the JS config object (`element.config = {...}`) and redraws with it.
@@ -200,8 +190,28 @@ impl Widget {
         // Read first: a getter in the config runs page code, which may call back in.
         let object = read_config(config, "config");
         self.shared.state.borrow_mut().object = object;
-        self.shared.refresh(Report::Config)
+        self.redraw(Report::Config)
     }
+
+    fn redraw(&self, report: Report) -> Result<(), JsValue> {
+        self.shared.refresh(report)?;
+        fill_later(&self.shared);
+        Ok(())
+    }
+}
+
+/// Fills the hidden panels once the drawing's first frame is painted, so that mounting (or a
+/// redraw) draws only what that frame shows and a first tap on a region only switches panels.
+fn fill_later(shared: &Rc<Shared>) {
+    let weak = Rc::downgrade(shared);
+    report(after_first_paint(
+        &shared.doc,
+        Box::new(move || {
+            let Some(shared) = weak.upgrade() else { return };
+            let Ok(st) = shared.state.try_borrow() else { return };
+            report(st.view.fill_all(&st.settings.content));
+        }),
+    ));
 }
 
 impl Drop for Widget {
