@@ -18,7 +18,7 @@ use crate::links::{deep_link, utm_params};
 use crate::regions::{Target, TARGETS};
 use crate::selection::{Msg, Selection};
 use alloc::{boxed::Box, rc::Rc, string::String, vec::Vec};
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Document, Element, KeyboardEvent, ShadowRoot};
@@ -63,6 +63,9 @@ struct Shared {
     shadow: ShadowRoot,
     doc: Document,
     state: RefCell<State>,
+    /// A fill of the hidden panels is waiting for a frame (`fill_later`): one at a time, however
+    /// many redraws come before it.
+    fill_pending: Cell<bool>,
 }
 
 struct State {
@@ -139,7 +142,8 @@ impl Widget {
         let shadow = shadow_root(host)?;
         adopt_style(&doc, &shadow)?;
         shadow.append_child(&state.view.root)?;
-        let shared = Rc::new(Shared { host: host.clone(), shadow, doc, state: RefCell::new(state) });
+        let shared =
+            Rc::new(Shared { host: host.clone(), shadow, doc, state: RefCell::new(state), fill_pending: Cell::new(false) });
         // From here on, dropping `widget` on an error takes the drawing out again.
         let mut widget = Widget { shared, _listeners: Vec::new() };
         widget._listeners = listen(&widget.shared)?;
@@ -202,16 +206,25 @@ impl Widget {
 
 /// Fills the hidden panels once the drawing's first frame is painted, so that mounting (or a
 /// redraw) draws only what that frame shows and a first tap on a region only switches panels.
+/// It fills whichever view is shown by then.
 fn fill_later(shared: &Rc<Shared>) {
+    if shared.fill_pending.replace(true) {
+        return;
+    }
     let weak = Rc::downgrade(shared);
-    report(after_first_paint(
+    let scheduled = after_first_paint(
         &shared.doc,
         Box::new(move || {
             let Some(shared) = weak.upgrade() else { return };
+            shared.fill_pending.set(false);
             let Ok(st) = shared.state.try_borrow() else { return };
             report(st.view.fill_all(&st.settings.content));
         }),
-    ));
+    );
+    if scheduled.is_err() {
+        shared.fill_pending.set(false);
+    }
+    report(scheduled);
 }
 
 impl Drop for Widget {
