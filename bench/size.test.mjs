@@ -9,11 +9,14 @@ test(`widget code (wasm + glue + loader) stays within ${BUDGET_GZIP / 1024} KB g
   assert.ok(total.gzip <= BUDGET_GZIP, `${(total.gzip / 1024).toFixed(1)} KB gzipped is over the budget`);
 });
 
-test('the wasm imports its glue functions under short names (scripts/short-imports.mjs ran)', async () => {
+test('the wasm and its glue share short names (scripts/short-names.mjs ran)', async () => {
   const module = await WebAssembly.compile(readFileSync('www/pkg/lower_back_map_bg.wasm'));
   const names = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
   const long = names.filter((n) => n.length > 5);
   assert.ok(names.length > 50, `only ${names.length} imports`);
   assert.deepEqual(long, [], 'imports with long names');
+  const exported = WebAssembly.Module.exports(module).filter((e) => e.kind === 'function' || e.kind === 'table');
+  assert.ok(exported.length > 15, `only ${exported.length} exported functions and tables`);
+  assert.deepEqual(exported.map((e) => e.name).filter((n) => n.length > 2), [], 'exports with long names');
   assert.doesNotMatch(readFileSync('www/pkg/lower_back_map.js', 'utf8'), /__wbg_\w+_[0-9a-f]{16}/);
 });

@@ -15,8 +15,8 @@ case "${1:-web}" in
     # wasm-bindgen's glue is readable JS; visitors get it minified (quotes kept for dist.sh).
     terser www/pkg/lower_back_map.js --module --compress --mangle --format quote_style=3 \
       -o www/pkg/lower_back_map.js
-    # The imports' names carry 16-digit hashes, written in both files: short names instead.
-    node scripts/short-imports.mjs www/pkg/lower_back_map_bg.wasm www/pkg/lower_back_map.js
+    # The names shared by glue and wasm (imports with 16-digit hashes, exports): short ones instead.
+    node scripts/short-names.mjs www/pkg/lower_back_map_bg.wasm www/pkg/lower_back_map.js
     ;;
   *) die "unknown build '${1}': use web (the npm package is scripts/package.sh)" ;;
 esac

@@ -1,9 +1,11 @@
-// Gives the wasm's imports from wasm-bindgen's glue short names, in the wasm and in the glue.
-// wasm-bindgen names each one after the JS it calls plus a 16-digit hash
-// (`__wbg_addEventListener_847fd86b8c33ec43`), and each name is written twice, in the wasm's
-// import section and as a key in the glue: about 3.5 KB of hashes that gzip cannot shrink.
-//   node scripts/short-imports.mjs www/pkg/lower_back_map_bg.wasm www/pkg/lower_back_map.js
-// Fails, changing nothing, unless every import is found exactly once as a key in the glue.
+// Gives the names that only wasm-bindgen's glue and the wasm share short names, in both files.
+// Imports: wasm-bindgen names each one after the JS it calls plus a 16-digit hash
+// (`__wbg_addEventListener_847fd86b8c33ec43`), written in the wasm's import section and as a key
+// in the glue: about 3.5 KB of hashes that gzip cannot shrink. Exports: the glue reads them as
+// `wasm.__wbindgen_malloc`, `wasm.widget_select`, … (the closures' with hashes too).
+//   node scripts/short-names.mjs www/pkg/lower_back_map_bg.wasm www/pkg/lower_back_map.js
+// Fails, changing nothing, unless every import is found exactly once as a key in the glue, and
+// every exported function at least once as a property of the glue's exports object, nowhere else.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /** Reads an unsigned LEB128 at `at`; returns [value, next offset]. */
@@ -127,16 +129,82 @@ export function renameInGlue(glue, renames, module) {
   return pieces.join(`${SHORT_MODULE}:`);
 }
 
+/** Export kinds renamed: functions and tables. The memory keeps its name (tests and the
+ * benchmark read `exports.memory`), and so do globals (the glue never reads them). */
+const RENAMED_EXPORT_KINDS = new Set([0, 1]);
+
+/**
+ * Renames the wasm's function and table exports (a Buffer); returns { wasm, renames } where
+ * renames maps each old name to its new one.
+ */
+export function shortenExports(wasm) {
+  const parts = [wasm.subarray(0, 8)];
+  const renames = new Map();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, bodyAt] = uleb(wasm, at + 1);
+    const end = bodyAt + size;
+    if (id !== 7) {
+      parts.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    // The export section: count, then (name, kind, index) for each export.
+    const [count, first] = uleb(wasm, bodyAt);
+    const body = [Buffer.from(lebBytes(count))];
+    let p = first;
+    for (let i = 0; i < count; i++) {
+      const [length, nameAt] = uleb(wasm, p);
+      const exported = wasm.toString('utf8', nameAt, nameAt + length);
+      const kind = wasm[nameAt + length];
+      const indexEnd = uleb(wasm, nameAt + length + 1)[1];
+      let newName = exported;
+      if (RENAMED_EXPORT_KINDS.has(kind)) {
+        newName = shortName(renames.size);
+        renames.set(exported, newName);
+      }
+      body.push(name(newName), wasm.subarray(nameAt + length, indexEnd));
+      p = indexEnd;
+    }
+    if (p !== end) throw new Error('export section not read to its end');
+    const section = Buffer.concat(body);
+    parts.push(Buffer.from([7, ...lebBytes(section.length)]), section);
+    at = end;
+  }
+  return { wasm: Buffer.concat(parts), renames };
+}
+
+/**
+ * Renames each export where the glue reads it, `exports.name` with `exports` the variable the
+ * glue assigns `instance.exports` to; each must be read at least once.
+ */
+export function renameExportsInGlue(glue, renames) {
+  const assigned = [...glue.matchAll(/([\w$]+)\s*=\s*[\w$]+\.exports\b/g)].map((m) => m[1]);
+  if (new Set(assigned).size !== 1) throw new Error(`expected one variable for the wasm's exports in the glue, found ${assigned.join(', ') || 'none'}`);
+  const exportsVar = assigned[0].replace(/\$/g, '\\$');
+  let out = glue;
+  for (const [from, to] of renames) {
+    const read = new RegExp(`(?<![\\w$])${exportsVar}\\.${from}(?![\\w$])`, 'g');
+    const count = (out.match(read) || []).length;
+    if (!count) throw new Error(`expected the export ${from} to be read in the glue as ${assigned[0]}.${from}`);
+    out = out.replace(read, `${assigned[0]}.${to}`);
+  }
+  return out;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [wasmPath, gluePath] = process.argv.slice(2);
   if (!wasmPath || !gluePath) {
-    console.error('usage: node scripts/short-imports.mjs WASM GLUE');
+    console.error('usage: node scripts/short-names.mjs WASM GLUE');
     process.exit(2);
   }
   const module = `./${gluePath.split('/').pop().replace(/\.js$/, '_bg.js')}`;
-  const { wasm, renames } = shortenImports(readFileSync(wasmPath), module);
-  if (!renames.size) throw new Error(`no imports from "${module}" in ${wasmPath}`);
-  const glue = renameInGlue(readFileSync(gluePath, 'utf8'), renames, module);
-  writeFileSync(wasmPath, wasm);
+  const imports = shortenImports(readFileSync(wasmPath), module);
+  if (!imports.renames.size) throw new Error(`no imports from "${module}" in ${wasmPath}`);
+  const exports = shortenExports(imports.wasm);
+  let glue = renameInGlue(readFileSync(gluePath, 'utf8'), imports.renames, module);
+  glue = renameExportsInGlue(glue, exports.renames);
+  writeFileSync(wasmPath, exports.wasm);
   writeFileSync(gluePath, glue);
 }
