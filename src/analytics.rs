@@ -5,6 +5,7 @@
 //! in `analytics`, and only for what a visitor did (a tap, a key, a booking click), never for a
 //! selection made by the page's address or a script.
 
+use crate::config::concat;
 use crate::regions::Target;
 use crate::teach::Feelings;
 use alloc::{string::String, vec::Vec};
@@ -147,8 +148,14 @@ impl Payload {
 
     /// A `Feeling` event's payload: `feelings` (already limited to the clinic's opt-in), no area.
     pub fn feelings(feelings: Feelings, widget: Option<String>) -> Payload {
-        let ids: Vec<&str> = feelings.iter().map(|f| f.id()).collect();
-        Payload { feelings: Some(ids.join(" ")), ..Payload::new(None, widget) }
+        let mut ids = String::new();
+        for feeling in feelings.iter() {
+            if !ids.is_empty() {
+                ids.push(' ');
+            }
+            ids.push_str(feeling.id());
+        }
+        Payload { feelings: Some(ids), ..Payload::new(None, widget) }
     }
 
     /// The payload's fields that have a value, in the order region, side, widget, feelings:
@@ -167,7 +174,7 @@ impl Payload {
     /// `ql:left (hips)`.
     pub fn matomo_label(&self) -> String {
         let mut label = match (self.region, self.side, &self.feelings) {
-            (Some(r), Some(s), _) => [r, ":", s].concat(),
+            (Some(r), Some(s), _) => concat(&[r, ":", s]),
             (_, _, Some(f)) => f.clone(),
             _ => String::from("none"),
         };

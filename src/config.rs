@@ -118,7 +118,7 @@ impl Walk {
         let name = if path.is_empty() { field } else { path };
         self.values += 1;
         if self.values > MAX_VALUES {
-            return self.refuse(name, &["the config holds more than ", &digits(MAX_VALUES), " values"].concat());
+            return self.refuse(name, &concat(&["the config holds more than ", &digits(MAX_VALUES), " values"]));
         }
         let kind = match node.kind() {
             Ok(k) => k,
@@ -133,7 +133,7 @@ impl Walk {
                 self.text += len;
                 if self.text > MAX_TOTAL_TEXT {
                     return self
-                        .refuse(name, &["the config holds more than ", &digits(MAX_TOTAL_TEXT), " characters of text"].concat());
+                        .refuse(name, &concat(&["the config holds more than ", &digits(MAX_TOTAL_TEXT), " characters of text"]));
                 }
                 return match node.text() {
                     Ok(s) => Value::Str(s),
@@ -143,13 +143,13 @@ impl Walk {
             Kind::List(n) | Kind::Map(n) => n,
         };
         if depth > MAX_DEPTH {
-            return self.refuse(name, &["it is nested more than ", &digits(MAX_DEPTH), " levels deep"].concat());
+            return self.refuse(name, &concat(&["it is nested more than ", &digits(MAX_DEPTH), " levels deep"]));
         }
         if count > MAX_ITEMS {
             return self
-                .refuse(name, &["it has ", &digits(count), " entries; at most ", &digits(MAX_ITEMS), " are allowed"].concat());
+                .refuse(name, &concat(&["it has ", &digits(count), " entries; at most ", &digits(MAX_ITEMS), " are allowed"]));
         }
-        let child_path = |key: &str| if path.is_empty() { String::from(key) } else { [path, ".", key].concat() };
+        let child_path = |key: &str| if path.is_empty() { String::from(key) } else { concat(&[path, ".", key]) };
         if let Kind::List(_) = kind {
             let mut items = Vec::with_capacity(count);
             for i in 0..count {
@@ -196,7 +196,7 @@ impl Warning {
 
     /// The console message: `lower-back-map: "booking-url" ignored: … The default is kept.`
     pub fn message(&self) -> String {
-        ["lower-back-map: \"", &self.field, "\" ignored: ", &self.problem, ". The default is kept."].concat()
+        concat(&["lower-back-map: \"", &self.field, "\" ignored: ", &self.problem, ". The default is kept."])
     }
 }
 
@@ -359,21 +359,21 @@ impl Settings {
             match Region::from_id(id) {
                 Some(r) => self.apply_texts("regions", Some(r.id()), texts, warnings),
                 None if matches!(texts, Value::Refused) => {}
-                None => warnings.push(Warning::new(&["regions.", id].concat(), &unknown_region(id))),
+                None => warnings.push(Warning::new(&concat(&["regions.", id]), &unknown_region(id))),
             }
         }
     }
 
     fn apply_texts(&mut self, group: &str, region: Option<&str>, value: &Value, warnings: &mut Vec<Warning>) {
         let prefix = match region {
-            Some(id) => [group, ".", id].concat(),
+            Some(id) => concat(&[group, ".", id]),
             None => String::from(group),
         };
         let Value::Map(entries) = value else {
             return wrong(warnings, &prefix, "an object", value);
         };
         for (key, text) in entries {
-            let field = [prefix.as_str(), ".", key].concat();
+            let field = concat(&[prefix.as_str(), ".", key]);
             match (self.content.slot_mut(group, region, key), text) {
                 (None, Value::Refused) => {}
                 (None, _) => warnings.push(Warning::new(&field, "unknown key")),
@@ -391,7 +391,7 @@ impl Settings {
             return wrong(warnings, STRETCH_KEY, "a list of strings", value);
         };
         if items.len() > MAX_STEPS {
-            let problem = ["it has ", &digits(items.len()), " steps; at most ", &digits(MAX_STEPS), " are allowed"].concat();
+            let problem = concat(&["it has ", &digits(items.len()), " steps; at most ", &digits(MAX_STEPS), " are allowed"]);
             return warnings.push(Warning::new(STRETCH_KEY, &problem));
         }
         let mut steps = Vec::with_capacity(items.len());
@@ -425,13 +425,13 @@ fn checked_text(s: &str) -> Result<Text, String> {
 /// The warning for a value of the wrong type; none for a refused one, already warned about.
 fn wrong(warnings: &mut Vec<Warning>, field: &str, what: &str, got: &Value) {
     if !matches!(got, Value::Refused) {
-        warnings.push(Warning::new(field, &["expected ", what, ", got ", got.kind()].concat()));
+        warnings.push(Warning::new(field, &concat(&["expected ", what, ", got ", got.kind()])));
     }
 }
 
 fn unknown_region(id: &str) -> String {
     let shown: String = id.chars().take(40).collect();
-    ["\"", &shown, "\" is not a region (use ql, si-joint, glutes or psoas, optionally :left or :right)"].concat()
+    concat(&["\"", &shown, "\" is not a region (use ql, si-joint, glutes or psoas, optionally :left or :right)"])
 }
 
 fn too_long(s: &str) -> String {
@@ -439,12 +439,21 @@ fn too_long(s: &str) -> String {
 }
 
 fn too_long_n(n: usize) -> String {
-    ["it is ", &digits(n), " characters long; at most ", &digits(MAX_TEXT), " are allowed"].concat()
+    concat(&["it is ", &digits(n), " characters long; at most ", &digits(MAX_TEXT), " are allowed"])
 }
 
 /// Characters (code points) in `s`: `s.chars().count()` without its large vectorised counter.
 fn chars(s: &str) -> usize {
     s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
+}
+
+/// The parts one after another: `concat(&[..])` without std's generic join code (1 KB of wasm).
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
 }
 
 /// A number in decimal, without pulling in `core::fmt` (or UTF-8 checks).

@@ -26,6 +26,7 @@ pub mod regions;
 pub mod selection;
 pub mod teach;
 
+use crate::config::concat;
 use alloc::{rc::Rc, string::String};
 use core::cell::RefCell;
 use regions::Target;
@@ -86,9 +87,11 @@ impl Widget {
             None => Target::parse(region),
         };
         let target = target.ok_or_else(|| {
-            dom::widget::error(
-                ["select(): \"", region, "\" is not on the map (use ql, si-joint, glutes or psoas, with left or right)"].concat(),
-            )
+            dom::widget::error(concat(&[
+                "select(): \"",
+                region,
+                "\" is not on the map (use ql, si-joint, glutes or psoas, with left or right)",
+            ]))
         })?;
         widget.select(target)
     }
@@ -100,7 +103,7 @@ impl Widget {
 
     /// The selection as `region:side` (`"ql:left"`, `"psoas:both"`), or `undefined`.
     pub fn selected(&self) -> Result<Option<String>, JsValue> {
-        Ok(self.live()?.selected().map(|t| [t.region.id(), ":", t.side.id()].concat()))
+        Ok(self.live()?.selected().map(|t| concat(&[t.region.id(), ":", t.side.id()])))
     }
 
     /// The booking link as it stands, with the region and the page's `utm_*` parameters.

@@ -14,6 +14,7 @@
 //! [`Feelings`] ([`feeling_select`]), the copied link from an `Option<Target>` ([`share_link`]).
 //! The test `no_payload_can_carry_the_check` pins those signatures.
 
+use crate::config::concat;
 use crate::content::Ui;
 use crate::regions::{Region, Side, Target};
 use alloc::{string::String, vec::Vec};
@@ -370,7 +371,7 @@ impl Answers {
 pub fn share_link(page: &str, selected: Option<Target>) -> String {
     let base = page.split('#').next().unwrap_or_default();
     match selected {
-        Some(t) => [base, "#region=", t.region.id(), ":", t.side.id()].concat(),
+        Some(t) => concat(&[base, "#region=", t.region.id(), ":", t.side.id()]),
         None => String::from(base),
     }
 }

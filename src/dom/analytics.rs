@@ -6,6 +6,7 @@
 //! and page (not one per click), and the other targets still get the event.
 
 use crate::analytics::{Action, Analytics, Payload, Sink, MATOMO_CATEGORY};
+use crate::config::concat;
 use alloc::string::String;
 use core::sync::atomic::{AtomicU8, Ordering};
 use js_sys::{Array, Function, Object, Reflect};
@@ -117,10 +118,10 @@ fn warn_once(sink: Sink, problem: Problem) {
     }
     let why = match problem {
         Problem::Missing => String::from(" is missing"),
-        Problem::Threw(message) => [" threw: ", &message].concat(),
+        Problem::Threw(message) => concat(&[" threw: ", &message]),
     };
     let what = if sink == Sink::DataLayer || sink == Sink::Matomo { ".push()" } else { "()" };
-    let message = [
+    let message = concat(&[
         "lower-back-map: \"analytics\" lists ",
         sink.id(),
         ", but window.",
@@ -128,7 +129,6 @@ fn warn_once(sink: Sink, problem: Problem) {
         what,
         &why,
         ". Nothing goes to it; said once per page.",
-    ]
-    .concat();
+    ]);
     web_sys::console::warn_1(&message.into());
 }

@@ -3,6 +3,7 @@
 //! warning when an in-page link has nothing to go to. The links themselves are `crate::booking`.
 
 use crate::booking::{self, Provider};
+use crate::config::concat;
 use crate::config::{Settings, Warning, DEFAULT_BOOKING_URL};
 use crate::links::{decode, LinkKind};
 use alloc::{string::String, vec::Vec};
@@ -33,14 +34,13 @@ impl Booking {
             return None;
         }
         warned.set(true);
-        let message = [
+        let message = concat(&[
             "lower-back-map: \"booking-url\" is \"",
             link,
             "\", but this page has no element with id=\"",
             &id,
             "\", so the booking button goes nowhere. Set booking-url to the booking page's address, or give the booking section that id.",
-        ]
-        .concat();
+        ]);
         Some(message)
     }
 }

@@ -2,6 +2,7 @@
 //! page's language and direction on the widget's top element.
 
 use super::widget::error;
+use crate::config::concat;
 use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -15,10 +16,11 @@ pub(super) fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
         return Ok(root);
     }
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
-        error(
-            ["mount(): a <", &host.local_name(), "> cannot hold a widget; use <lower-back-map>, a <div> or a custom element"]
-                .concat(),
-        )
+        error(concat(&[
+            "mount(): a <",
+            &host.local_name(),
+            "> cannot hold a widget; use <lower-back-map>, a <div> or a custom element",
+        ]))
     })
 }
 

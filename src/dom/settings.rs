@@ -1,6 +1,7 @@
 //! Reading a widget's settings from the page: the language pack, the host's JSON child, the
 //! `config` object and the attributes, in rising priority, and saying what was refused.
 
+use crate::config::concat;
 use crate::config::{Settings, Value, Warning, ATTRIBUTES};
 use alloc::{string::String, vec::Vec};
 use js_sys::Reflect;
@@ -54,7 +55,7 @@ pub(super) fn read_json_script(host: &Element) -> Option<Value> {
         Ok(parsed) => read_config(&parsed, "config JSON"),
         Err(e) => {
             let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-            warn_all(&[Warning { field: "config JSON".into(), problem: ["it is not valid JSON (", &why, ")"].concat() }]);
+            warn_all(&[Warning { field: "config JSON".into(), problem: concat(&["it is not valid JSON (", &why, ")"]) }]);
             None
         }
     }

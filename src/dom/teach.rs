@@ -9,6 +9,7 @@
 //! The kidney check's boxes carry no id, name or value: nothing about them can leave the page.
 
 use super::el::Build;
+use crate::config::concat;
 use crate::content::{fill_in, Content, RegionField, Ui};
 use crate::regions::{Region, Target, TARGETS};
 use crate::teach::{
@@ -161,7 +162,7 @@ impl Teach {
         }
         let mut felt_paths = Vec::new();
         for id in FELT_IDS {
-            if let Some(el) = map.query_selector(&["path.felt[data-felt='", id, "']"].concat())? {
+            if let Some(el) = map.query_selector(&concat(&["path.felt[data-felt='", id, "']"]))? {
                 felt_paths.push((id, el));
             }
         }

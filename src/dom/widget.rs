@@ -12,6 +12,7 @@ use super::teach::{Teach, TeachMsg};
 use super::view::{after_first_paint, event_element, report, reveal_heading, View};
 use crate::analytics::{identity, Action, Analytics, Payload};
 use crate::booking;
+use crate::config::concat;
 use crate::config::{Settings, Value, Warning};
 use crate::content::Ui;
 use crate::links::{deep_link, utm_params};
@@ -89,7 +90,7 @@ impl Widget {
     /// shown is the shadow root attached (which hides the fallback content) and the drawing put
     /// in. Any error before that leaves the element as it was: fallback visible, mountable.
     pub fn mount(host: &JsValue, config: &JsValue, pack: &JsValue) -> Result<Widget, JsValue> {
-        let not_element = || error(["mount() needs an Element to draw into, but got ", &type_name(host)].concat());
+        let not_element = || error(concat(&["mount() needs an Element to draw into, but got ", &type_name(host)]));
         // `instanceof` accepts a Proxy of an element, whose DOM getters then throw: that is
         // caught here (Reflect), before a web-sys call could throw through the wasm.
         if Reflect::get(host, &"ownerDocument".into()).is_err() {
@@ -511,7 +512,7 @@ fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
 }
 
 pub fn error(message: impl AsRef<str>) -> JsValue {
-    js_sys::Error::new(&["lower-back-map: ", message.as_ref()].concat()).into()
+    js_sys::Error::new(&concat(&["lower-back-map: ", message.as_ref()])).into()
 }
 
 fn type_name(value: &JsValue) -> String {
@@ -526,7 +527,7 @@ fn type_name(value: &JsValue) -> String {
             .and_then(|n| n.as_string())
             .unwrap_or_default();
         if !name.is_empty() {
-            return ["a ", &name].concat();
+            return concat(&["a ", &name]);
         }
     }
     value.js_typeof().as_string().unwrap_or_default()
