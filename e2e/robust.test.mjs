@@ -239,17 +239,22 @@ describe('text direction and language', () => {
     await page.close();
   });
 
-  // Broken build: without set_language(), every attribute read below is null.
-  test('lang and dir come from the element, or from the page around it', async () => {
-    const page = await host(`<div dir="rtl" lang="ar"><lower-back-map id="inherit"></lower-back-map>
+  // Broken build: without set_language(), every attribute read below is null; with the page's
+  // lang and dir copied whatever the text (as before), "english" reads ['ar', 'rtl'].
+  test('lang and dir come from the element or the page around it, unless the text falls back to English', async () => {
+    const page = await host(`<div dir="rtl" lang="ar"><lower-back-map id="english"></lower-back-map>
+      <lower-back-map id="translated"><script type="application/json">{"ui": {"back": "الظهر"}}</script></lower-back-map>
       <lower-back-map id="own" lang="es" dir="ltr"></lower-back-map></div><lower-back-map id="none"></lower-back-map>`);
-    const read = () => page.evaluate(() => Object.fromEntries(['inherit', 'own', 'none'].map((id) => {
+    const ids = ['english', 'translated', 'own', 'none'];
+    const read = () => page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
       const lbm = document.getElementById(id).shadowRoot.querySelector('.lbm');
       return [id, [lbm.getAttribute('lang'), lbm.getAttribute('dir')]];
-    })));
-    assert.deepEqual(await read(), { inherit: ['ar', 'rtl'], own: ['es', 'ltr'], none: ['en', null] });
+    })), ids);
+    assert.deepEqual(await read(), { english: ['en', 'ltr'], translated: ['ar', 'rtl'], own: ['es', 'ltr'], none: ['en', null] });
     await page.evaluate(() => { document.getElementById('own').setAttribute('dir', 'rtl'); document.getElementById('own').setAttribute('lang', 'he'); });
-    assert.deepEqual((await read()).own, ['he', 'rtl'], 'a change on the element is followed');
+    assert.deepEqual((await read()).own, ['en', 'rtl'], 'a change on the element is followed; Hebrew has no pack, its own dir wins');
+    await page.evaluate(() => document.getElementById('english').setAttribute('dir', 'rtl'));
+    assert.deepEqual((await read()).english, ['en', 'rtl'], 'a dir on the element itself wins');
     await page.close();
   });
 });

@@ -351,6 +351,12 @@ impl Settings {
         warnings
     }
 
+    /// Whether `config` brings text of its own (`ui`, `regions` or the stretch's steps): the
+    /// site's translation, say, which decides the language the widget declares.
+    pub fn has_texts(config: &Value) -> bool {
+        matches!(config, Value::Map(entries) if entries.iter().any(|(k, _)| matches!(k.as_str(), "ui" | "regions" | STRETCH_KEY)))
+    }
+
     fn apply_regions(&mut self, value: &Value, warnings: &mut Vec<Warning>) {
         let Value::Map(regions) = value else {
             return wrong(warnings, "regions", "an object", value);

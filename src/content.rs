@@ -257,6 +257,26 @@ pub fn fill_in(template: &str, key: &str, value: &str) -> String {
     out
 }
 
+/// The `lang` and `dir` the widget's top element declares, from the page's `lang` and `dir` (the
+/// element's own or its nearest ancestor's) and the element's own `dir`. The widget speaks the
+/// page's language when that is English, or when a text pack or the site's own strings supply its
+/// text (`translated`); otherwise its text is the built-in English, so it says so and runs left
+/// to right: a screen reader then reads it with an English voice, and an Arabic or Hebrew page
+/// does not reorder its headings' punctuation. A `dir` on the element itself always wins.
+pub fn declared_language(
+    page_lang: Option<&str>,
+    page_dir: Option<&str>,
+    own_dir: Option<&str>,
+    translated: bool,
+) -> (Option<String>, Option<String>) {
+    let english = page_lang.is_none_or(|l| l.split('-').next().is_some_and(|p| p.trim().eq_ignore_ascii_case("en")));
+    if english || translated {
+        (page_lang.map(String::from), own_dir.or(page_dir).map(String::from))
+    } else {
+        (Some("en".into()), Some(own_dir.unwrap_or("ltr").into()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,5 +382,26 @@ mod tests {
         assert!(c.slot_mut("ui", None, "nope").is_none());
         assert!(c.slot_mut("regions", Some("knee"), "name").is_none());
         assert!(c.slot_mut("regions", None, "name").is_none());
+    }
+
+    #[test]
+    fn the_widget_declares_the_language_its_text_is_in() {
+        let lang = |page_lang, page_dir, own_dir, translated| {
+            let (l, d) = declared_language(page_lang, page_dir, own_dir, translated);
+            (l.as_deref().map(String::from), d.as_deref().map(String::from))
+        };
+        let pair = |l: &str, d: Option<&str>| (Some(l.to_string()), d.map(String::from));
+        // English, or a language a pack or the site's strings translate: the page's, as it is.
+        assert_eq!(lang(Some("en-GB"), None, None, false), pair("en-GB", None));
+        assert_eq!(lang(None, None, None, false), (None, None));
+        assert_eq!(lang(Some("es"), None, None, true), pair("es", None));
+        assert_eq!(lang(Some("ar"), Some("rtl"), None, true), pair("ar", Some("rtl")));
+        // A page in a language nothing translates: the built-in English, left to right.
+        assert_eq!(lang(Some("ar"), Some("rtl"), None, false), pair("en", Some("ltr")));
+        assert_eq!(lang(Some("fr"), None, None, false), pair("en", Some("ltr")));
+        assert_eq!(lang(Some(""), None, None, false), pair("en", Some("ltr")));
+        // The element's own dir wins either way.
+        assert_eq!(lang(Some("ar"), Some("rtl"), Some("rtl"), false), pair("en", Some("rtl")));
+        assert_eq!(lang(Some("en"), Some("rtl"), Some("ltr"), false), pair("en", Some("ltr")));
     }
 }

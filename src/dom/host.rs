@@ -1,8 +1,9 @@
 //! The host element's side of mounting: its shadow root, the stylesheet adopted there, and the
-//! page's language and direction on the widget's top element.
+//! language and direction the widget declares on its top element.
 
 use super::widget::error;
 use crate::config::concat;
+use crate::content::declared_language;
 use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -24,11 +25,16 @@ pub(super) fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
     })
 }
 
-/// The language and direction of the host (its own `lang`/`dir`, or the nearest ancestor's),
-/// on the widget's top element, so the shadow content reads and flows as the page does.
-pub(super) fn set_language(host: &Element, root: &Element) -> Result<(), JsValue> {
-    for (attr, selector) in [("lang", "[lang]"), ("dir", "[dir=ltr i], [dir=rtl i]")] {
-        match host.closest(selector)?.and_then(|el| el.get_attribute(attr)) {
+/// The language and direction the widget declares on its top element (see
+/// [`declared_language`]): the page's, read from the host or its nearest ancestor, unless its
+/// text falls back to English. `translated`: a text pack or the site's own strings are in use.
+pub(super) fn set_language(host: &Element, root: &Element, translated: bool) -> Result<(), JsValue> {
+    let page_lang = host.closest("[lang]")?.and_then(|el| el.get_attribute("lang"));
+    let page_dir = host.closest("[dir=ltr i], [dir=rtl i]")?.and_then(|el| el.get_attribute("dir"));
+    let own_dir = host.get_attribute("dir").filter(|d| d.eq_ignore_ascii_case("ltr") || d.eq_ignore_ascii_case("rtl"));
+    let (lang, dir) = declared_language(page_lang.as_deref(), page_dir.as_deref(), own_dir.as_deref(), translated);
+    for (attr, value) in [("lang", lang), ("dir", dir)] {
+        match value {
             Some(value) => root.set_attribute(attr, &value)?,
             None => root.remove_attribute(attr)?,
         }
