@@ -114,7 +114,7 @@ impl Widget {
         let initial = deep_link(&search, &hash).or(settings.initial);
 
         let view = View::build(&doc, &settings)?;
-        set_language(host, &view.root, translated([&pack, &json, &object]))?;
+        set_language(host, &view.root, translated(&pack, &json, &object))?;
         let booking = resolve_booking(&doc, &settings, &mut warnings);
         warn_all(&warnings);
         if doc.ready_state() != "loading" {
@@ -328,7 +328,7 @@ impl Shared {
             no_target = if link_changed { st.booking.no_target_warning(&self.doc) } else { None };
             let had_focus = self.shadow.active_element().is_some();
             let view = View::build(&self.doc, &st.settings)?;
-            set_language(&self.host, &view.root, translated([&st.pack, &st.json, &st.object]))?;
+            set_language(&self.host, &view.root, translated(&st.pack, &st.json, &st.object))?;
             st.view = view;
             let el = st.view.show_focus(&st.selection)?;
             st.show_selection()?;
@@ -512,8 +512,8 @@ fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
 }
 
 /// Whether a text pack or the site's own strings are in use (see `set_language`).
-fn translated([pack, json, object]: [&Option<Value>; 3]) -> bool {
-    pack.is_some() || [json, object].into_iter().flatten().any(Settings::has_texts)
+fn translated(pack: &Option<Value>, json: &Option<Value>, object: &Option<Value>) -> bool {
+    pack.is_some() || json.as_ref().is_some_and(Settings::has_texts) || object.as_ref().is_some_and(Settings::has_texts)
 }
 
 pub fn error(message: impl AsRef<str>) -> JsValue {
