@@ -12,6 +12,8 @@ extra=(. -- --no-default-features)
 case "${1:-web}" in
   web)
     wasm-pack --log-level warn build --release --target web --out-dir www/pkg --no-pack "${extra[@]}"
+    # Short ASCII strings cross from the wasm without TextDecoder (scripts/fast-strings.mjs).
+    node scripts/fast-strings.mjs www/pkg/lower_back_map.js
     # wasm-bindgen's glue is readable JS; visitors get it minified (quotes kept for dist.sh).
     terser www/pkg/lower_back_map.js --module --compress --mangle --format quote_style=3 \
       -o www/pkg/lower_back_map.js

@@ -189,7 +189,8 @@ impl Teach {
 
     /// Draws the answers and the selection's felt area. Idempotent; called after every change.
     #[inline(never)]
-    pub fn show(&self, content: &Content, selected: Option<Target>, answers: Answers) -> Result<(), JsValue> {
+    /// Shows the visitor's answers: ticks, suggested areas, the kidney check's result.
+    pub fn show_answers(&self, content: &Content, answers: Answers) -> Result<(), JsValue> {
         let ticked = Feeling::ALL.map(|f| answers.feelings.contains(f)).into_iter();
         for (b, on) in self.boxes.iter().zip(ticked.chain(CheckItem::ALL.map(|i| answers.check.is_ticked(i)))) {
             b.set_checked(on);
@@ -215,7 +216,11 @@ impl Teach {
                 b.finish()?;
             }
         }
+        Ok(())
+    }
 
+    /// Shows where the selected region's pain is felt: the hatched overlay and its legend.
+    pub fn show_felt(&self, content: &Content, selected: Option<Target>) -> Result<(), JsValue> {
         let place = selected.map(felt);
         let ids = place.map_or(&[][..], felt_ids);
         for (id, path) in &self.felt_paths {

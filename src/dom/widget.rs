@@ -136,7 +136,7 @@ impl Widget {
             answers: Default::default(),
         };
         state.view.show_focus(&state.selection)?;
-        state.show_selection()?;
+        state.show_all()?;
         let ready = target_detail(state.selection.selected)?;
 
         // Everything is drawn: now, and only now, the host changes.
@@ -250,9 +250,16 @@ impl State {
         }
     }
 
+    /// Shows what depends on the selection; a click changes nothing else.
     fn show_selection(&self) -> Result<(), JsValue> {
         self.view.show_selection(&self.settings.content, self.selection.selected, &self.href())?;
-        self.view.teach.show(&self.settings.content, self.selection.selected, self.answers)
+        self.view.teach.show_felt(&self.settings.content, self.selection.selected)
+    }
+
+    /// Shows the whole state on a view just built.
+    fn show_all(&self) -> Result<(), JsValue> {
+        self.show_selection()?;
+        self.view.teach.show_answers(&self.settings.content, self.answers)
     }
 }
 
@@ -331,7 +338,7 @@ impl Shared {
             set_language(&self.host, &view.root, translated(&st.pack, &st.json, &st.object))?;
             st.view = view;
             let el = st.view.show_focus(&st.selection)?;
-            st.show_selection()?;
+            st.show_all()?;
             (st.view.root.clone(), had_focus.then_some(el))
         };
         // Page code may run from here on (a console.warn wrapper, a focusout listener when the
@@ -415,7 +422,7 @@ impl Shared {
                     let mut st = self.state.borrow_mut();
                     let before = st.answers.feelings;
                     let report = st.answers.update(answer);
-                    st.show_selection()?;
+                    st.view.teach.show_answers(&st.settings.content, st.answers)?;
                     (report, before, st.answers.feelings, st.settings.analytics, st.settings.analytics_feelings)
                 };
                 if !report {
