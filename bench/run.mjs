@@ -3,7 +3,8 @@
 // CDN-like server), time to a clickable map, click to panel, memory over 1,000 selections, and a
 // Lighthouse run on the clinic page. Prints figures, not pass/fail; writes bench/results/latest.json.
 //   scripts/build.sh web && node bench/run.mjs      (BENCH_RUNS=15 loads per page by default, at least 7;
-//   BENCH_LOAD_RUNS=9 loads per page and network for the first-frame section; BENCH_ONLY=load runs only that)
+//   BENCH_LOAD_RUNS=9 loads per page and network for the first-frame section; BENCH_ONLY=load runs only that,
+//   BENCH_ONLY=speed only the clicks)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -500,11 +501,12 @@ async function main() {
       save({ environment: env, settings: { loadRuns: LOAD_RUNS, cpuSlowdown: CPU_SLOWDOWN, networks: NETWORKS }, size, firstFrames: frames });
       return;
     }
-    const www = await serve('www');
+    // Cross-origin isolated, so clicks are timed in 5 us steps, not 100 us (scripts/serve.mjs).
+    const www = await serve('www', ['--isolate']);
     cleanups.push(async () => www.stop());
-    const base = await serve('bench/baseline');
+    const base = await serve('bench/baseline', ['--isolate']);
     cleanups.push(async () => base.stop());
-    const root = await serve('.');
+    const root = await serve('.', ['--isolate']);
     cleanups.push(async () => root.stop());
     // The widget on a page as bare as the baseline's, compared with it; the clinic page for context.
     const pages = { widget: `${root.url}bench/widget/`, baseline: base.url, clinic: www.url };
@@ -512,6 +514,10 @@ async function main() {
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
     env.chromium = browser.version();
+    if (process.env.BENCH_ONLY === 'speed') {
+      await speed(browser, pages);
+      return;
+    }
     const frames = await firstFrames(browser, server.url.replace(/\/$/, ''));
     const speedResult = await speed(browser, pages);
     const mem = await memory(browser, { widget: pages.widget, baseline: pages.baseline });

@@ -16,7 +16,7 @@ use crate::selection::Selection;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::OnceCell;
+use core::cell::{Cell, OnceCell};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -38,6 +38,9 @@ pub struct View {
     /// The line above each booking link, with the clinic's name.
     note: String,
     live: Element,
+    /// The selection the pressed states and panels show, once shown: a click then touches only
+    /// the region and panel it leaves and the ones it picks.
+    shown: Cell<Option<Option<Target>>>,
     /// Teach (issue 14): feelings, where the pain is felt, the kidney check, copy link.
     pub teach: super::teach::Teach,
 }
@@ -98,7 +101,7 @@ impl View {
         b.attr(&live, "aria-live", "polite");
         b.finish()?;
         let filled = Default::default();
-        Ok(View { root, regions, panels, filled, intro_link, note, live, teach })
+        Ok(View { root, regions, panels, filled, intro_link, note, live, shown: Cell::new(None), teach })
     }
 
     /// The heading and booking link of `region`'s panel, filling the panel first if needed.
@@ -123,8 +126,13 @@ impl View {
 
     /// Shows what is selected: pressed state, the matching panel, its heading and link.
     pub fn show_selection(&self, content: &Content, selected: Option<Target>, href: &str) -> Result<(), JsValue> {
+        let before = self.shown.replace(Some(selected));
+        // Everything the first time; after that, only what the selection leaves or picks.
+        let touched = |t: Option<Target>| before.is_none_or(|b| b == t) || selected == t;
         for (target, el) in TARGETS.iter().zip(&self.regions) {
-            el.set_attribute("aria-pressed", if selected == Some(*target) { "true" } else { "false" })?;
+            if touched(Some(*target)) {
+                el.set_attribute("aria-pressed", if selected == Some(*target) { "true" } else { "false" })?;
+            }
         }
         let link = match selected {
             Some(t) => {
@@ -134,9 +142,12 @@ impl View {
             }
             None => &self.intro_link,
         };
-        let active = selected.map_or(0, |t| t.region.index() + 1);
+        let panel_of = |t: Option<Target>| t.map_or(0, |t| t.region.index() + 1);
+        let active = panel_of(selected);
         for (i, panel) in self.panels.iter().enumerate() {
-            panel.class_list().toggle_with_force("is-active", i == active)?;
+            if before.is_none_or(|b| panel_of(b) == i) || i == active {
+                panel.class_list().toggle_with_force("is-active", i == active)?;
+            }
         }
         link.set_attribute("href", href)
     }
