@@ -193,6 +193,39 @@ fn click_selects_and_updates_panel_and_link() {
     assert_eq!(region(&h, "psoas-both").get_attribute("aria-pressed").as_deref(), Some("false"));
 }
 
+/// What the map and panels show: the pressed regions and the active panels' regions.
+fn shown(host: &Element) -> (Vec<String>, Vec<String>) {
+    let all = |selector: &str, attr: &str| {
+        let list = shadow(host).query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.get(i).unwrap().unchecked_into::<Element>().get_attribute(attr).unwrap_or_else(|| "intro".into()))
+            .collect::<Vec<_>>()
+    };
+    (all("[aria-pressed='true']", "data-target"), all(".panel.is-active", "data-region"))
+}
+
+// A click touches only what it leaves and what it picks (src/dom/view.rs): whatever the
+// sequence, and after a redraw, one region is pressed and one panel shown.
+#[wasm_bindgen_test]
+fn any_sequence_of_selections_shows_one_pressed_region_and_one_panel() {
+    let (h, w) = mounted(&[]);
+    let one = |target: &str, panel: &str| (vec![target.to_string()], vec![panel.to_string()]);
+    for (key, panel) in [("ql-left", "ql"), ("glutes-right", "glutes"), ("ql-right", "ql"), ("psoas-both", "psoas")] {
+        click(&region(&h, key));
+        assert_eq!(shown(&h), one(key, panel), "after {key}");
+    }
+    click(&region(&h, "psoas-both"));
+    assert_eq!(shown(&h), (vec![], vec!["intro".to_string()]), "a second tap goes back to the overview");
+    click(&region(&h, "si-joint-right"));
+    h.set_attribute("theme", "dark").unwrap(); // redraws: a new view, shown from scratch
+    w.attribute_changed("theme").unwrap();
+    assert_eq!(shown(&h), one("si-joint-right", "si-joint"), "after a redraw");
+    click(&region(&h, "glutes-left"));
+    assert_eq!(shown(&h), one("glutes-left", "glutes"), "a click after a redraw");
+    w.clear().unwrap();
+    assert_eq!(shown(&h), (vec![], vec!["intro".to_string()]));
+}
+
 #[wasm_bindgen_test]
 fn keyboard_moves_focus_and_selects() {
     let (h, w) = mounted(&[]);
