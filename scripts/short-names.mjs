@@ -51,24 +51,35 @@ function shortName(i) {
 export const SHORT_MODULE = 'g';
 
 /**
+ * Rewrites the body of section `id` of `wasm` (a Buffer) with `rewrite(bodyAt, end)`, which
+ * returns the new body; every other section is copied as it is.
+ */
+function rewriteSection(wasm, id, rewrite) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  const parts = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, bodyAt] = uleb(wasm, at + 1);
+    const end = bodyAt + size;
+    if (wasm[at] === id) {
+      const section = rewrite(bodyAt, end);
+      parts.push(Buffer.from([id, ...lebBytes(section.length)]), section);
+    } else {
+      parts.push(wasm.subarray(at, end));
+    }
+    at = end;
+  }
+  return Buffer.concat(parts);
+}
+
+/**
  * Renames the imports of `module` in `wasm` (a Buffer); returns { wasm, renames } where renames
  * maps each old field name to its new one.
  */
 export function shortenImports(wasm, module) {
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
-  const parts = [wasm.subarray(0, 8)];
   const renames = new Map();
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, bodyAt] = uleb(wasm, at + 1);
-    const end = bodyAt + size;
-    if (id !== 2) {
-      parts.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
-    // The import section: count, then (module, field, kind, description) for each import.
+  // The import section: count, then (module, field, kind, description) for each import.
+  const out = rewriteSection(wasm, 2, (bodyAt, end) => {
     const [count, first] = uleb(wasm, bodyAt);
     const body = [Buffer.from(lebBytes(count))];
     let p = first;
@@ -88,11 +99,9 @@ export function shortenImports(wasm, module) {
       p = descEnd;
     }
     if (p !== end) throw new Error('import section not read to its end');
-    const section = Buffer.concat(body);
-    parts.push(Buffer.from([2, ...lebBytes(section.length)]), section);
-    at = end;
-  }
-  return { wasm: Buffer.concat(parts), renames };
+    return Buffer.concat(body);
+  });
+  return { wasm: out, renames };
 }
 
 /** The end of one import's description (kind byte and its type), starting at its kind. */
@@ -138,19 +147,9 @@ const RENAMED_EXPORT_KINDS = new Set([0, 1]);
  * renames maps each old name to its new one.
  */
 export function shortenExports(wasm) {
-  const parts = [wasm.subarray(0, 8)];
   const renames = new Map();
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, bodyAt] = uleb(wasm, at + 1);
-    const end = bodyAt + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
-    // The export section: count, then (name, kind, index) for each export.
+  // The export section: count, then (name, kind, index) for each export.
+  const out = rewriteSection(wasm, 7, (bodyAt, end) => {
     const [count, first] = uleb(wasm, bodyAt);
     const body = [Buffer.from(lebBytes(count))];
     let p = first;
@@ -168,11 +167,9 @@ export function shortenExports(wasm) {
       p = indexEnd;
     }
     if (p !== end) throw new Error('export section not read to its end');
-    const section = Buffer.concat(body);
-    parts.push(Buffer.from([7, ...lebBytes(section.length)]), section);
-    at = end;
-  }
-  return { wasm: Buffer.concat(parts), renames };
+    return Buffer.concat(body);
+  });
+  return { wasm: out, renames };
 }
 
 /**
