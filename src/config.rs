@@ -453,7 +453,7 @@ fn chars(s: &str) -> usize {
     s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
 }
 
-/// The parts one after another: `concat(&[..])` without std's generic join code (1 KB of wasm).
+/// The parts one after another: `[..].concat()` without std's generic join code (1 KB of wasm).
 pub fn concat(parts: &[&str]) -> String {
     let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
     for part in parts {

@@ -3,8 +3,7 @@
 //! warning when an in-page link has nothing to go to. The links themselves are `crate::booking`.
 
 use crate::booking::{self, Provider};
-use crate::config::concat;
-use crate::config::{Settings, Warning, DEFAULT_BOOKING_URL};
+use crate::config::{concat, Settings, Warning, DEFAULT_BOOKING_URL};
 use crate::links::{decode, LinkKind};
 use alloc::{string::String, vec::Vec};
 use core::cell::Cell;

@@ -1,8 +1,7 @@
 //! Reading a widget's settings from the page: the language pack, the host's JSON child, the
 //! `config` object and the attributes, in rising priority, and saying what was refused.
 
-use crate::config::concat;
-use crate::config::{Settings, Value, Warning, ATTRIBUTES};
+use crate::config::{concat, Settings, Value, Warning, ATTRIBUTES};
 use alloc::{string::String, vec::Vec};
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};

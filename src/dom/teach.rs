@@ -187,9 +187,9 @@ impl Teach {
         (*el == self.els[COPY]).then_some(TeachMsg::Copy)
     }
 
-    /// Draws the answers and the selection's felt area. Idempotent; called after every change.
-    #[inline(never)]
     /// Shows the visitor's answers: ticks, suggested areas, the kidney check's result.
+    /// Idempotent; called whenever the answers change and on a view just built.
+    #[inline(never)]
     pub fn show_answers(&self, content: &Content, answers: Answers) -> Result<(), JsValue> {
         let ticked = Feeling::ALL.map(|f| answers.feelings.contains(f)).into_iter();
         for (b, on) in self.boxes.iter().zip(ticked.chain(CheckItem::ALL.map(|i| answers.check.is_ticked(i)))) {

@@ -243,8 +243,8 @@ fn red_flags(b: &mut Build, parent: &Element, content: &Content) -> (Element, El
 
 /// Brings a selected region's heading into view when the visitor's choice left it off screen
 /// (or in the bottom fifth): smoothly, unless the visitor asked for reduced motion. The
-/// heading's `scroll-margin` (widget.css) keeps the map, with the tapped shape, in view above it. Focus stays.
-/// The check waits for the next animation frame, whose layout the browser does anyway, so the
+/// heading's `scroll-margin` (widget.css) keeps the map, with the tapped shape, in view above
+/// it. Focus stays. The check waits for the next animation frame, whose layout the browser does anyway, so the
 /// tap itself never waits for a layout of the new panel.
 pub fn reveal_heading(doc: &Document, heading: Element) -> Result<(), JsValue> {
     let Some(window) = doc.default_view() else { return Ok(()) };
