@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { measure, BUDGET_GZIP } from './size.mjs';
 import { FAST_READER } from '../scripts/fast-strings.mjs';
 
-test(`widget code (wasm + glue + loader) stays within ${BUDGET_GZIP / 1024} KB gzipped`, () => {
+test(`widget code (wasm + glue + loader) stays within ${(BUDGET_GZIP / 1024).toFixed(1)} KB gzipped`, () => {
   const total = measure().find((r) => r.name === 'total');
   assert.ok(total.gzip <= BUDGET_GZIP, `${(total.gzip / 1024).toFixed(1)} KB gzipped is over the budget`);
 });
