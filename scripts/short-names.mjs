@@ -5,7 +5,7 @@
 // `wasm.__wbindgen_malloc`, `wasm.widget_select`, … (the closures' with hashes too).
 //   node scripts/short-names.mjs www/pkg/lower_back_map_bg.wasm www/pkg/lower_back_map.js
 // Fails, changing nothing, unless every import is found exactly once as a key in the glue, and
-// every exported function at least once as a property of the glue's exports object, nowhere else.
+// every renamed export is read at least once as a property of the glue's exports object.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /** Reads an unsigned LEB128 at `at`; returns [value, next offset]. */
@@ -179,10 +179,11 @@ export function shortenExports(wasm) {
 export function renameExportsInGlue(glue, renames) {
   const assigned = [...glue.matchAll(/([\w$]+)\s*=\s*[\w$]+\.exports\b/g)].map((m) => m[1]);
   if (new Set(assigned).size !== 1) throw new Error(`expected one variable for the wasm's exports in the glue, found ${assigned.join(', ') || 'none'}`);
-  const exportsVar = assigned[0].replace(/\$/g, '\\$');
+  const literal = (text) => text.replace(/[$.]/g, '\\$&');
+  const exportsVar = literal(assigned[0]);
   let out = glue;
   for (const [from, to] of renames) {
-    const read = new RegExp(`(?<![\\w$])${exportsVar}\\.${from}(?![\\w$])`, 'g');
+    const read = new RegExp(`(?<![\\w$])${exportsVar}\\.${literal(from)}(?![\\w$])`, 'g');
     const count = (out.match(read) || []).length;
     if (!count) throw new Error(`expected the export ${from} to be read in the glue as ${assigned[0]}.${from}`);
     out = out.replace(read, `${assigned[0]}.${to}`);
