@@ -113,6 +113,33 @@ test('feelings by keyboard: Tab reaches them after the booking link, Space ticks
   await page.close();
 });
 
+// Fails with the old rule ("Read about" picked the left side): heading "…, left side",
+// one shape pressed, side=left in the booking link and the event.
+test('"Read about …" with no side chosen opens the region whole and invents no side', async () => {
+  const page = await open(env.browser, env.server.url, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await page.evaluate(() => document.querySelector('lower-back-map').setAttribute('booking-url', 'https://clinic.example/book?side=left'));
+  const events = await recordEvents(page);
+  const pressed = () => page.evaluate(() => [...document.querySelector('lower-back-map').shadowRoot.querySelectorAll('[data-target][aria-pressed="true"]')].map((g) => g.dataset.target));
+  await page.locator(`${W} label.choice`, { hasText: 'dimples' }).tap();
+  await page.getByRole('button', { name: named('Read about Sacroiliac joint') }).tap();
+  const whole = await panel(page);
+  assert.equal(whole.heading, 'Sacroiliac joint', 'the heading names no side');
+  assert.equal(whole.href, 'https://clinic.example/book?region=si-joint', 'no side in the booking link, the old one removed');
+  assert.deepEqual(await pressed(), ['si-joint-left', 'si-joint-right'], 'both shapes are shown');
+  assert.equal(await page.evaluate(() => document.querySelector('lower-back-map').selected), 'si-joint');
+  assert.deepEqual(await axe(page), [], 'a region opened whole');
+  // Tapping one shape chooses that side.
+  await page.locator(`${W} [data-target="si-joint-right"]`).tap();
+  assert.deepEqual(await panel(page), { heading: 'Sacroiliac joint, right side', href: 'https://clinic.example/book?region=si-joint&side=right' });
+  assert.deepEqual(await pressed(), ['si-joint-right']);
+  assert.deepEqual((await events()).filter((e) => e.name === 'region-select').map((e) => e.detail), [
+    { region: 'si-joint', side: null, source: 'feeling' },
+    { region: 'si-joint', side: 'right', source: 'pointer' },
+  ]);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('feelings reach analytics only if the clinic opts in: never by default', async () => {
   const page = await open(env.browser, env.server.url);
   await page.evaluate(() => document.querySelector('lower-back-map').setAttribute('analytics', 'datalayer'));

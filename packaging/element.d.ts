@@ -4,12 +4,13 @@
 export type RegionId = 'ql' | 'si-joint' | 'glutes' | 'psoas';
 /** The person's own side; the psoas is one target for both sides. */
 export type SideId = 'left' | 'right' | 'both';
-/** `region` or `region:side`: `"psoas"`, `"ql:left"`, `"glutes:right"`. */
+/** `region` or `region:side`: `"psoas"`, `"ql:left"`, `"glutes:right"`; a two-sided region alone (`"glutes"`) is opened without a side. */
 export type TargetString = RegionId | `${Exclude<RegionId, 'psoas'>}:${'left' | 'right'}` | 'psoas:both';
 
 /** What is selected, or nulls for the overview. */
 export interface TargetDetail {
   region: RegionId | null;
+  /** Null for the overview, and for a two-sided region opened without a side. */
   side: SideId | null;
 }
 /** `map-ready`: the first selection (from the `region` attribute or the page's URL), or nulls. */
@@ -76,7 +77,7 @@ export interface LowerBackMapElement extends HTMLElement {
   select(region: RegionId | TargetString, side?: SideId): void;
   /** Back to the overview. */
   clear(): void;
-  /** The selection as `"region:side"`, or undefined. */
+  /** The selection as `"region:side"`, the region alone when no side was chosen, or undefined. */
   readonly selected: string | undefined;
   /** The booking link as it stands now. */
   readonly bookingHref: string | undefined;

@@ -6,7 +6,7 @@
 //! selection made by the page's address or a script.
 
 use crate::config::concat;
-use crate::regions::Target;
+use crate::regions::{Side, Target};
 use crate::teach::Feelings;
 use alloc::{string::String, vec::Vec};
 
@@ -143,7 +143,12 @@ pub struct Payload {
 
 impl Payload {
     pub fn new(target: Option<Target>, widget: Option<String>) -> Payload {
-        Payload { region: target.map(|t| t.region.id()), side: target.map(|t| t.side.id()), widget, feelings: None }
+        Payload {
+            region: target.map(|t| t.region.id()),
+            side: target.and_then(Target::chosen_side).map(Side::id),
+            widget,
+            feelings: None,
+        }
     }
 
     /// A `Feeling` event's payload: `feelings` (already limited to the clinic's opt-in), no area.
@@ -175,6 +180,7 @@ impl Payload {
     pub fn matomo_label(&self) -> String {
         let mut label = match (self.region, self.side, &self.feelings) {
             (Some(r), Some(s), _) => concat(&[r, ":", s]),
+            (Some(r), None, _) => String::from(r),
             (_, _, Some(f)) => f.clone(),
             _ => String::from("none"),
         };
@@ -311,6 +317,8 @@ mod tests {
         assert_eq!(none.present(), []);
         assert_eq!(none.matomo_label(), "none");
         assert_eq!(Payload::new(Some(Target::new(Region::Psoas, Side::Both)), None).matomo_label(), "psoas:both");
+        let whole = Payload::new(Some(Target::new(Region::Glutes, Side::NotChosen)), None);
+        assert_eq!((whole.present(), whole.matomo_label()), (vec![("region", "glutes")], String::from("glutes")));
     }
 
     #[test]

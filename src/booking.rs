@@ -14,7 +14,7 @@
 
 use crate::content::{Content, Ui};
 use crate::links::with_params;
-use crate::regions::Target;
+use crate::regions::{Side, Target};
 use alloc::{string::String, vec, vec::Vec};
 
 /// The value of `booking-provider`.
@@ -127,7 +127,8 @@ fn is_bidi_control(c: char) -> bool {
 pub fn href(base: &str, provider: &Provider, target: Option<Target>, content: &Content, utm: &[(String, String)]) -> String {
     let Some(t) = target else { return with_params(base, &[], utm) };
     let note = note(content, t);
-    let (region, side) = (t.region.id(), t.side.id());
+    // No side chosen: no side parameter at all (an empty value only removes one the URL had).
+    let (region, side) = (t.region.id(), t.chosen_side().map_or("", Side::id));
     let params: Vec<(&str, &str)> = match provider {
         Provider::Link => vec![("region", region), ("side", side)],
         Provider::Calendly(field) | Provider::Acuity(field) => vec![(field, &note)],
@@ -184,6 +185,18 @@ mod tests {
     fn the_plain_link_is_todays_region_and_side() {
         let h = link("https://c.example/book?service=12", &Provider::Link, QL_LEFT, "?utm_source=fb");
         assert_eq!(h, "https://c.example/book?service=12&region=ql&side=left&utm_source=fb");
+    }
+
+    // Fails when an empty `side=` is written, an old side stays, or the note names a side.
+    #[test]
+    fn a_region_opened_without_a_side_claims_none_in_any_provider() {
+        let si = Some(Target::new(Region::SiJoint, Side::NotChosen));
+        let h = link("https://c.example/book?side=right&service=12", &Provider::Link, si, "");
+        assert_eq!(h, "https://c.example/book?service=12&region=si-joint", "an old side is removed, none added");
+        let p = provider(ProviderKind::CalCom, None).0;
+        let (_, got, _) = parse(&link("https://cal.com/clinic/massage?metadata[side]=left", &p, si, ""));
+        let note = "Lower back map: Sacroiliac joint, side not chosen";
+        assert_eq!(got, params(&[("notes", note), ("metadata[region]", "si-joint")]));
     }
 
     #[test]

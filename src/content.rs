@@ -38,6 +38,7 @@ text_keys! {
         LeftSide = "leftSide": "left side",
         RightSide = "rightSide": "right side",
         BothSides = "bothSides": "both sides",
+        SideNotChosen = "sideNotChosen": "side not chosen",
         RegionLabel = "regionLabel": "{name}, {side}",
         Announce = "announce": "Showing {name}, {side}.",
         AnnounceOverview = "announceOverview": "Back to the overview; no area selected.",
@@ -182,12 +183,17 @@ impl Content {
             Side::Left => Ui::LeftSide,
             Side::Right => Ui::RightSide,
             Side::Both => Ui::BothSides,
+            Side::NotChosen => Ui::SideNotChosen,
         })
     }
 
-    /// The accessible name of a target: "Quadratus lumborum, left side".
+    /// The accessible name of a target: "Quadratus lumborum, left side"; only the name for a
+    /// region opened without a side.
     pub fn target_label(&self, target: Target) -> String {
-        self.fill(self.ui(Ui::RegionLabel), target)
+        match target.chosen_side() {
+            Some(_) => self.fill(self.ui(Ui::RegionLabel), target),
+            None => String::from(self.region(target.region, RegionField::Name)),
+        }
     }
 
     /// A template with `{name}` and `{side}` of the target filled in.
@@ -337,6 +343,10 @@ mod tests {
         assert_eq!(announce, "Showing \u{2068}Psoas\u{2069}, \u{2068}both sides\u{2069}.");
     }
 
+    fn plain_fill(c: &Content, template: Ui, target: Target) -> String {
+        c.fill(c.ui(template), target).replace([ISOLATE.0, ISOLATE.1], "")
+    }
+
     #[test]
     fn labels_name_the_muscle_and_the_persons_side() {
         let c = Content::default();
@@ -344,6 +354,9 @@ mod tests {
         assert_eq!(plain(TARGETS[0]), "Quadratus lumborum, left side");
         assert_eq!(plain(TARGETS[3]), "Sacroiliac joint, right side");
         assert_eq!(plain(TARGETS[6]), "Psoas, both sides");
+        let whole = Target::new(Region::SiJoint, Side::NotChosen);
+        assert_eq!(c.target_label(whole), "Sacroiliac joint", "no side is claimed");
+        assert_eq!(plain_fill(&c, Ui::Announce, whole), "Showing Sacroiliac joint, side not chosen.");
         let labels: Vec<String> = TARGETS.iter().map(|t| c.target_label(*t)).collect();
         for l in &labels {
             assert_eq!(labels.iter().filter(|o| *o == l).count(), 1, "{l} is not unique");

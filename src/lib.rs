@@ -101,9 +101,10 @@ impl Widget {
         self.live()?.clear()
     }
 
-    /// The selection as `region:side` (`"ql:left"`, `"psoas:both"`), or `undefined`.
+    /// The selection as `region:side` (`"ql:left"`, `"psoas:both"`), the region alone when no side
+    /// was chosen (`"si-joint"`), or `undefined`.
     pub fn selected(&self) -> Result<Option<String>, JsValue> {
-        Ok(self.live()?.selected().map(|t| concat(&[t.region.id(), ":", t.side.id()])))
+        Ok(self.live()?.selected().map(Target::attribute))
     }
 
     /// The booking link as it stands, with the region and the page's `utm_*` parameters.

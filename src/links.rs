@@ -2,7 +2,7 @@
 //! booking link carries the selected region and the page's `utm_*` parameters, and how a deep
 //! link (`#region=psoas`) picks the first region. Plain strings in, plain strings out.
 
-use crate::regions::Target;
+use crate::regions::{Side, Target};
 use alloc::{string::String, vec, vec::Vec};
 
 /// What kind of link a config string is, once it passed the scheme check.
@@ -81,13 +81,15 @@ fn scheme_of(link: &str) -> Option<String> {
 /// added unless the URL has it.
 pub fn booking_href(base: &str, target: Option<Target>, page_utm: &[(String, String)]) -> String {
     let params: Vec<(&str, &str)> = match target {
-        Some(t) => vec![("region", t.region.id()), ("side", t.side.id())],
+        // No side chosen: the region alone, and any `side` the URL had is removed.
+        Some(t) => vec![("region", t.region.id()), ("side", t.chosen_side().map_or("", Side::id))],
         None => Vec::new(),
     };
     with_params(base, &params, page_utm)
 }
 
-/// `base` with each of `params` set (replacing a parameter of the same name, wherever it stood),
+/// `base` with each of `params` set (replacing a parameter of the same name, wherever it stood;
+/// an empty value only removes it),
 /// then the page's `utm_*` parameters the URL does not have yet. Other parameters, their order
 /// and the fragment stay as they were.
 pub fn with_params(base: &str, params: &[(&str, &str)], page_utm: &[(String, String)]) -> String {
@@ -102,7 +104,7 @@ pub fn with_params(base: &str, params: &[(&str, &str)], page_utm: &[(String, Str
         .filter(|p| !params.iter().any(|(name, _)| decode(param_name(p)) == *name))
         .map(String::from)
         .collect();
-    for (name, value) in params {
+    for (name, value) in params.iter().filter(|(_, value)| !value.is_empty()) {
         pairs.push(pair(name, value));
     }
     for (name, value) in page_utm {
@@ -387,7 +389,8 @@ mod tests {
         assert_eq!(deep_link("?utm_source=ad&region=ql%3Aleft", ""), QL_LEFT);
         assert_eq!(deep_link("?region=glutes&side=right", ""), Some(Target::new(Region::Glutes, Side::Right)));
         assert_eq!(deep_link("?region=ql", "#region=psoas"), PSOAS, "the fragment wins");
-        assert_eq!(deep_link("?region=ql", "#top"), QL_LEFT, "a fragment without a region is ignored");
+        let ql = Some(Target::new(Region::Ql, Side::NotChosen));
+        assert_eq!(deep_link("?region=ql", "#top"), ql, "a fragment without a region is ignored; no side is assumed");
         assert_eq!(deep_link("?region=knee", ""), None);
         assert_eq!(deep_link("", ""), None);
     }

@@ -34,6 +34,11 @@ impl Region {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// Drawn once per side: every region but the psoas, which the side view shows for both.
+    pub fn two_sided(self) -> bool {
+        self != Region::Psoas
+    }
 }
 
 /// Which side of the person's body. The psoas is drawn once, in a side view, and stands for both.
@@ -42,14 +47,19 @@ pub enum Side {
     Left,
     Right,
     Both,
+    /// A two-sided region opened as a whole ("Read about …", a link without a side): the
+    /// visitor has not said which side, so nothing may claim one. Both sides are shown.
+    NotChosen,
 }
 
 impl Side {
+    /// The id in attributes, URLs and events; `NotChosen` has none and is never written out.
     pub fn id(self) -> &'static str {
         match self {
             Side::Left => "left",
             Side::Right => "right",
             Side::Both => "both",
+            Side::NotChosen => "",
         }
     }
 
@@ -70,21 +80,48 @@ impl Target {
         Target { region, side }
     }
 
-    /// A stable id for DOM ids and tests: `ql-left`, `psoas-both`.
+    /// A stable id for DOM ids and tests: `ql-left`, `psoas-both`, `si-joint` (no side chosen).
     pub fn key(self) -> String {
         let mut key = String::from(self.region.id());
-        key.push('-');
-        key.push_str(self.side.id());
+        if let Some(side) = self.chosen_side() {
+            key.push('-');
+            key.push_str(side.id());
+        }
         key
     }
 
-    /// Where this target stands in [`TARGETS`], which is also its keyboard position.
+    /// The form of attributes, `selected()` and copied links: `ql:left`, `psoas:both`, or the
+    /// region alone (`si-joint`) when no side was chosen.
+    pub fn attribute(self) -> String {
+        let mut text = String::from(self.region.id());
+        if let Some(side) = self.chosen_side() {
+            text.push(':');
+            text.push_str(side.id());
+        }
+        text
+    }
+
+    /// The side the visitor chose, for whatever leaves the widget (booking, analytics, events,
+    /// links): none for a two-sided region opened as a whole.
+    pub fn chosen_side(self) -> Option<Side> {
+        (self.side != Side::NotChosen).then_some(self.side)
+    }
+
+    /// Whether the map shows `shape` (one of [`TARGETS`]) pressed for this selection: itself,
+    /// or either side of a region opened without a side.
+    pub fn shows(self, shape: Target) -> bool {
+        self == shape || (self.side == Side::NotChosen && self.region == shape.region)
+    }
+
+    /// Where this target stands in [`TARGETS`], which is also its keyboard position; a region
+    /// without a chosen side stands at its first shape.
     pub fn position(self) -> usize {
-        TARGETS.iter().position(|t| *t == self).unwrap_or(0)
+        TARGETS.iter().position(|t| self.shows(*t)).unwrap_or(0)
     }
 
     /// Parses `psoas`, `ql:left`, `ql-left` or `si-joint:right`. A two-sided region given without
-    /// a side means its left side; the psoas accepts no side but `both`.
+    /// a side is opened as a whole ([`Side::NotChosen`]): no side is assumed for the visitor.
+    /// The psoas accepts no side but `both`.
     pub fn parse(text: &str) -> Option<Target> {
         let text = text.trim().to_ascii_lowercase();
         let (region, side) = match text.split_once(':') {
@@ -102,9 +139,9 @@ impl Target {
     /// Builds a target from a region id and an optional side id, as in `?region=ql&side=right`.
     pub fn from_parts(region: &str, side: Option<&str>) -> Option<Target> {
         let region = Region::from_id(region.trim())?;
-        let default = if region == Region::Psoas { Side::Both } else { Side::Left };
         let side = match side.map(str::trim).filter(|s| !s.is_empty()) {
-            None => default,
+            None if region.two_sided() => return Some(Target::new(region, Side::NotChosen)),
+            None => Side::Both,
             Some(s) => Side::from_id(s)?,
         };
         let target = Target::new(region, side);
@@ -154,12 +191,25 @@ mod tests {
         assert_eq!(Target::parse("ql:left"), ql_left);
         assert_eq!(Target::parse(" QL:Left "), ql_left);
         assert_eq!(Target::parse("ql-left"), ql_left);
-        assert_eq!(Target::parse("ql"), ql_left);
-        assert_eq!(Target::parse("si-joint"), Some(Target::new(Region::SiJoint, Side::Left)));
         assert_eq!(Target::parse("si-joint-right"), Some(Target::new(Region::SiJoint, Side::Right)));
         assert_eq!(Target::parse("glutes:right"), Some(Target::new(Region::Glutes, Side::Right)));
         assert_eq!(Target::parse("psoas"), Some(Target::new(Region::Psoas, Side::Both)));
         assert_eq!(Target::from_parts("ql", Some("right")), Some(Target::new(Region::Ql, Side::Right)));
+    }
+
+    #[test]
+    fn a_two_sided_region_without_a_side_is_opened_whole_and_claims_none() {
+        let si = Target::parse("si-joint").unwrap();
+        assert_eq!(si, Target::new(Region::SiJoint, Side::NotChosen));
+        assert_eq!(Target::parse("ql"), Target::from_parts("ql", None));
+        assert_eq!((si.chosen_side(), si.key()), (None, String::from("si-joint")));
+        assert_eq!(Target::parse(&si.key()), Some(si), "its key parses back");
+        let shown: Vec<_> = TARGETS.iter().filter(|t| si.shows(**t)).map(|t| t.key()).collect();
+        assert_eq!(shown, ["si-joint-left", "si-joint-right"], "both sides are shown");
+        assert_eq!(si.position(), 2, "the keyboard starts at its first shape");
+        let psoas = Target::parse("psoas").unwrap();
+        assert_eq!(psoas.chosen_side(), Some(Side::Both), "the psoas is drawn once, for both");
+        assert!(!TARGETS[0].shows(TARGETS[1]), "a chosen side shows only itself");
     }
 
     #[test]

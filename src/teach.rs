@@ -185,13 +185,12 @@ pub fn analytics_feelings(chosen: Feelings, opted_in: Feelings) -> Feelings {
     chosen.and(opted_in)
 }
 
-/// The region a "Read about …" button opens: the side already selected when the region has it
-/// (so switching from the right SI joint to the QL stays on the right), else the region's default.
+/// The region a "Read about …" button opens: the side already chosen when the region has it
+/// (so switching from the right SI joint to the QL stays on the right), else the region with no
+/// side chosen (the psoas: its one shape). Never a side the visitor did not give.
 pub fn open_target(region: Region, current: Option<Target>) -> Target {
-    current
-        .and_then(|t| Target::from_parts(region.id(), Some(t.side.id())))
-        .or_else(|| Target::from_parts(region.id(), None))
-        .unwrap_or(Target::new(region, Side::Both))
+    let kept = current.and_then(|t| Target::from_parts(region.id(), Some(t.chosen_side()?.id())));
+    kept.or_else(|| Target::from_parts(region.id(), None)).unwrap_or(Target::new(region, Side::Both))
 }
 
 /// Where the article says a region's pain is felt.
@@ -243,6 +242,8 @@ pub struct Felt {
 pub fn felt(target: Target) -> Felt {
     let (area, spread, _) = FELT[target.region.index()];
     let side = match spread {
+        // A region opened without a side: both sides are shown, so both are hatched.
+        Spread::OwnSide if target.side == Side::NotChosen => Side::Both,
         Spread::OwnSide => target.side,
         Spread::BothSides => Side::Both,
     };
@@ -266,7 +267,7 @@ pub fn felt_ids(f: Felt) -> &'static [&'static str] {
     match f.side {
         Side::Left => &FELT_IDS[base..base + 1],
         Side::Right => &FELT_IDS[base + 1..base + 2],
-        Side::Both => &FELT_IDS[base..base + 2],
+        Side::Both | Side::NotChosen => &FELT_IDS[base..base + 2],
     }
 }
 
@@ -371,7 +372,7 @@ impl Answers {
 pub fn share_link(page: &str, selected: Option<Target>) -> String {
     let base = page.split('#').next().unwrap_or_default();
     match selected {
-        Some(t) => concat(&[base, "#region=", t.region.id(), ":", t.side.id()]),
+        Some(t) => concat(&[base, "#region=", &t.attribute()]),
         None => String::from(base),
     }
 }
@@ -480,11 +481,12 @@ mod tests {
     }
 
     #[test]
-    fn read_about_keeps_the_side_when_it_can() {
+    fn read_about_keeps_the_side_when_it_can_and_never_invents_one() {
         let ql = |s| Target::new(Region::Ql, s);
-        assert_eq!(open_target(Region::Ql, None), ql(Side::Left));
+        assert_eq!(open_target(Region::Ql, None), ql(Side::NotChosen));
         assert_eq!(open_target(Region::Ql, Some(Target::new(Region::SiJoint, Side::Right))), ql(Side::Right));
-        assert_eq!(open_target(Region::Ql, Some(Target::new(Region::Psoas, Side::Both))), ql(Side::Left));
+        assert_eq!(open_target(Region::Ql, Some(Target::new(Region::Psoas, Side::Both))), ql(Side::NotChosen));
+        assert_eq!(open_target(Region::Ql, Some(Target::new(Region::SiJoint, Side::NotChosen))), ql(Side::NotChosen));
         assert_eq!(open_target(Region::Psoas, Some(ql(Side::Right))), Target::new(Region::Psoas, Side::Both));
     }
 
@@ -492,6 +494,7 @@ mod tests {
     fn felt_areas_follow_the_article_and_the_persons_side() {
         let at = |r, s| felt_ids(felt(Target::new(r, s)));
         assert_eq!(at(Region::Ql, Side::Left), ["lower-back-left"]);
+        assert_eq!(at(Region::Ql, Side::NotChosen), ["lower-back-left", "lower-back-right"]);
         assert_eq!(at(Region::Ql, Side::Right), ["lower-back-right"]);
         assert_eq!(at(Region::SiJoint, Side::Left), ["dimple-left"]);
         assert_eq!(at(Region::SiJoint, Side::Right), ["dimple-right"]);
@@ -668,7 +671,8 @@ mod tests {
 
     #[test]
     fn copied_links_round_trip_through_the_deep_link() {
-        for t in TARGETS {
+        let whole = Target::new(Region::SiJoint, Side::NotChosen);
+        for t in TARGETS.into_iter().chain([whole]) {
             let link = share_link("https://clinic.example/back?utm_source=x#book", Some(t));
             let (page, hash) = link.split_once('#').unwrap();
             assert_eq!(page, "https://clinic.example/back?utm_source=x");

@@ -128,10 +128,12 @@ impl View {
     pub fn show_selection(&self, content: &Content, selected: Option<Target>, href: &str) -> Result<(), JsValue> {
         let before = self.shown.replace(Some(selected));
         // Everything the first time; after that, only what the selection leaves or picks.
-        let touched = |t: Option<Target>| before.is_none_or(|b| b == t) || selected == t;
-        for (target, el) in TARGETS.iter().zip(&self.regions) {
-            if touched(Some(*target)) {
-                el.set_attribute("aria-pressed", if selected == Some(*target) { "true" } else { "false" })?;
+        // A region opened without a side shows both its shapes pressed.
+        let shows = |sel: Option<Target>, shape: Target| sel.is_some_and(|s| s.shows(shape));
+        for (shape, el) in TARGETS.iter().zip(&self.regions) {
+            let pressed = shows(selected, *shape);
+            if before.is_none_or(|b| shows(b, *shape)) || pressed {
+                el.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
             }
         }
         let link = match selected {

@@ -509,7 +509,7 @@ fn target_of(el: &Element) -> Result<Option<Target>, JsValue> {
 fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
     let detail = Object::new();
     let (region, side) = match target {
-        Some(t) => (JsValue::from_str(t.region.id()), JsValue::from_str(t.side.id())),
+        Some(t) => (JsValue::from_str(t.region.id()), t.chosen_side().map_or(JsValue::NULL, |s| JsValue::from_str(s.id()))),
         None => (JsValue::NULL, JsValue::NULL),
     };
     Reflect::set(&detail, &"region".into(), &region)?;
