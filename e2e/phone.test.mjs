@@ -120,6 +120,29 @@ test('after a tap on any region, its heading comes into view within 1 s below th
   await page.close();
 });
 
+// Broken build (the invitation after the stretch, as before): the order check fails; the button
+// then sat about 1,300-1,400 px below the heading.
+test('on a phone the booking button is within one and a half screens of the answer\'s heading, before the home stretch', async () => {
+  const page = await open(env.browser, env.server.url, PHONE);
+  const distances = [];
+  for (const key of TARGETS) {
+    await page.locator(region(key)).tap();
+    const d = await page.evaluate(() => {
+      const active = document.querySelector('lower-back-map').shadowRoot.querySelector('.panel.is-active');
+      const book = active.querySelector('a.book');
+      const stretchFirst = book.compareDocumentPosition(active.querySelector('.stretch-art')) & Node.DOCUMENT_POSITION_PRECEDING;
+      return { below: book.getBoundingClientRect().bottom - active.querySelector('h2').getBoundingClientRect().top, stretchFirst };
+    });
+    assert.equal(d.stretchFirst, 0, `${key}: the invitation comes before the stretch`);
+    distances.push(Math.round(d.below));
+    await page.evaluate(() => document.querySelector('lower-back-map').clear());
+  }
+  console.log(`  booking button bottom below the heading at 360 x 740: ${distances.join(', ')} px`);
+  assert.ok(Math.max(...distances) <= 740 * 1.5, `at most 1,110 px: ${distances.join(', ')}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the answer follows a key press too, and a 640 px column on a 1366 x 657 laptop fits map and answer', async () => {
   const page = await newPage({ viewport: { width: 1366, height: 657 } });
   await hostPage(page, { css: 'body{margin:0} main{max-width:640px;margin:0 auto;padding:0 16px} p{height:500px}', body:

@@ -76,8 +76,9 @@ impl View {
             b.html(&item, "strong", "", Some(content.region(region, RegionField::Name)));
             b.html(&item, "span", "", Some(content.region(region, RegionField::Alias)));
         }
-        self_care(b, &intro, content, content.ui(Ui::IntroSelfCare));
+        // The invitation comes before the stretch, so a phone reaches it sooner.
         let intro_link = booking(b, &intro, content, &note);
+        self_care(b, &intro, content, content.ui(Ui::IntroSelfCare));
         panels.push(intro);
         for region in Region::ALL {
             let panel = b.html(&stack, "div", "panel", None);
@@ -196,8 +197,10 @@ fn region_panel(b: &mut Build, panel: &Element, content: &Content, region: Regio
             super::teach::felt_paragraph(b, panel, content, region);
         }
     }
-    self_care(b, panel, content, text(RegionField::SelfCare));
+    // Right after how the clinic treats it, before the stretch: on a phone the button is about
+    // 500 px nearer the map.
     let link = booking(b, panel, content, note);
+    self_care(b, panel, content, text(RegionField::SelfCare));
     (heading, link)
 }
 
