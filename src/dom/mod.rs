@@ -4,6 +4,7 @@ mod booking_link;
 pub mod drawing;
 pub mod el;
 mod host;
+mod input;
 pub mod listener;
 pub mod read;
 mod settings;

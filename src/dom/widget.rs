@@ -1,5 +1,6 @@
 //! A mounted widget: reads its settings from the host element, draws the view into an open
-//! shadow root, turns DOM events into [`Msg`]s, and tells the host page what happened.
+//! shadow root, applies the [`Msg`]s its input (`input.rs`) makes of DOM events, and tells the
+//! host page what happened.
 //!
 //! The handle owns every listener; dropping it (or `destroy()` from JS) removes them and the
 //! drawing. Listeners hold the shared state, never the handle, so nothing keeps itself alive.
@@ -8,20 +9,19 @@ use super::booking_link::{resolve_booking, Booking};
 use super::host::{adopt_style, set_language, shadow_root};
 use super::listener::EventListener;
 use super::settings::{read_config, read_json_script, settings_from, warn_all, warn_text, Report};
-use super::teach::{Teach, TeachMsg};
-use super::view::{after_first_paint, event_element, report, reveal_heading, View};
+use super::view::{after_first_paint, report, reveal_heading, View};
 use crate::analytics::{identity, Action, Analytics, Payload};
 use crate::booking;
 use crate::config::{concat, Settings, Value, Warning};
 use crate::content::Ui;
 use crate::links::{deep_link, utm_params};
-use crate::regions::{Target, TARGETS};
+use crate::regions::Target;
 use crate::selection::{Msg, Selection};
 use alloc::{boxed::Box, rc::Rc, string::String, vec::Vec};
 use core::cell::{Cell, RefCell};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CustomEvent, CustomEventInit, Document, Element, KeyboardEvent, ShadowRoot};
+use web_sys::{CustomEvent, CustomEventInit, Document, Element, ShadowRoot};
 
 /// Where a selection came from, as reported in the `region-select` event.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -58,30 +58,30 @@ pub struct Widget {
     _listeners: Vec<EventListener>,
 }
 
-struct Shared {
+pub(super) struct Shared {
     host: Element,
-    shadow: ShadowRoot,
-    doc: Document,
-    state: RefCell<State>,
+    pub(super) shadow: ShadowRoot,
+    pub(super) doc: Document,
+    pub(super) state: RefCell<State>,
     /// A fill of the hidden panels is waiting for a frame (`fill_later`): one at a time, however
     /// many redraws come before it.
     fill_pending: Cell<bool>,
 }
 
-struct State {
-    settings: Settings,
+pub(super) struct State {
+    pub(super) settings: Settings,
     /// Config from the child JSON script and from `set_config`, re-read on every change.
     json: Option<Value>,
     object: Option<Value>,
     /// The built-in text pack for the element's language (`lang`), below every config source.
     pack: Option<Value>,
-    selection: Selection,
-    view: View,
+    pub(super) selection: Selection,
+    pub(super) view: View,
     booking: Booking,
     utm: Vec<(String, String)>,
     /// Teach (issue 14): the feelings ticked and the kidney check; never sent anywhere but the
     /// feelings in `feeling-select`.
-    answers: crate::teach::Answers,
+    pub(super) answers: crate::teach::Answers,
 }
 
 impl Widget {
@@ -146,7 +146,7 @@ impl Widget {
             Rc::new(Shared { host: host.clone(), shadow, doc, state: RefCell::new(state), fill_pending: Cell::new(false) });
         // From here on, dropping `widget` on an error takes the drawing out again.
         let mut widget = Widget { shared, _listeners: Vec::new() };
-        widget._listeners = listen(&widget.shared)?;
+        widget._listeners = super::input::listen(&widget.shared)?;
         widget.shared.emit("map-ready", &ready)?;
         fill_later(&widget.shared);
         Ok(widget)
@@ -265,7 +265,7 @@ impl State {
 impl Shared {
     /// Applies one message; focus moves and events go out after the state is released, since
     /// both run host-page code that may call back into the widget.
-    fn handle(&self, msg: Msg, source: Source) -> Result<(), JsValue> {
+    pub(super) fn handle(&self, msg: Msg, source: Source) -> Result<(), JsValue> {
         let (focus, selected, announce, analytics, reveal) = {
             let mut st = self.state.borrow_mut();
             let changed = st.selection.update(msg);
@@ -355,7 +355,7 @@ impl Shared {
         }
     }
 
-    fn booking_clicked(&self) -> Result<(), JsValue> {
+    pub(super) fn booking_clicked(&self) -> Result<(), JsValue> {
         let (selected, href, analytics, no_target) = {
             let st = self.state.borrow();
             (st.selection.selected, st.href(), st.settings.analytics, st.booking.no_target_warning(&self.doc))
@@ -370,7 +370,7 @@ impl Shared {
 
     /// Tells the clinic's analytics targets about a visitor's action, naming this widget.
     /// `payload` comes without the widget's identity; it is added here, for every action alike.
-    fn track(&self, analytics: Analytics, action: Action, payload: Payload) {
+    pub(super) fn track(&self, analytics: Analytics, action: Action, payload: Payload) {
         if !analytics.is_off() {
             let widget = identity(self.host.id(), self.host.get_attribute("name"));
             super::analytics::send(analytics, action, &Payload { widget, ..payload });
@@ -378,7 +378,7 @@ impl Shared {
     }
 
     /// Dispatches an event on the host element that bubbles out of the shadow root.
-    fn emit(&self, name: &str, detail: &Object) -> Result<(), JsValue> {
+    pub(super) fn emit(&self, name: &str, detail: &Object) -> Result<(), JsValue> {
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -386,124 +386,6 @@ impl Shared {
         let event = CustomEvent::new_with_event_init_dict(name, &init)?;
         self.host.dispatch_event(&event).map(|_| ())
     }
-
-    fn on_click(&self, event: &web_sys::Event) -> Result<(), JsValue> {
-        let Some(el) = event_element(event.target()) else { return Ok(()) };
-        if let Some(target) = target_of(&el)? {
-            return self.handle(Msg::Toggle(target), Source::Pointer);
-        }
-        if el.closest("a.book")?.is_some() {
-            return self.booking_clicked();
-        }
-        let teach = self.state.borrow().view.teach.message(&el);
-        match teach {
-            Some(msg) => self.on_teach(msg),
-            None => Ok(()),
-        }
-    }
-
-    /// Teach (issue 14): a feeling or kidney-check box, "Read about …", or "Copy link".
-    /// Only feelings are reported (`feeling-select`); the kidney check is never sent anywhere.
-    #[inline(never)]
-    fn on_teach(&self, msg: TeachMsg) -> Result<(), JsValue> {
-        match msg {
-            TeachMsg::Open(region) => {
-                let target = crate::teach::open_target(region, self.selected_now());
-                self.handle(Msg::Select(target), Source::Feeling)?;
-                self.state.borrow().view.teach.focus_panel()
-            }
-            TeachMsg::Copy => {
-                let st = self.state.borrow();
-                st.view.teach.copy(&self.doc, st.selection.selected)
-            }
-            TeachMsg::Answer(answer) => {
-                let (report, before, chosen, analytics, opted_in) = {
-                    let mut st = self.state.borrow_mut();
-                    let before = st.answers.feelings;
-                    let report = st.answers.update(answer);
-                    st.view.teach.show_answers(&st.settings.content, st.answers)?;
-                    (report, before, st.answers.feelings, st.settings.analytics, st.settings.analytics_feelings)
-                };
-                if !report {
-                    return Ok(());
-                }
-                if let Some(text) = Teach::announcement(&self.state.borrow().settings.content, chosen) {
-                    self.state.borrow().view.announce(&text);
-                }
-                self.emit("feeling-select", &super::teach::feeling_detail(chosen)?)?;
-                // Analytics hear only the feelings the clinic opted in to (none by default), and
-                // only when those change: a change among the others leaves no trace.
-                let counted = crate::teach::analytics_feelings(chosen, opted_in);
-                let changed = counted != crate::teach::analytics_feelings(before, opted_in);
-                if changed && !counted.is_empty() {
-                    self.track(analytics, Action::Feeling, Payload::feelings(counted, None));
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn selected_now(&self) -> Option<Target> {
-        self.state.borrow().selection.selected
-    }
-
-    fn on_key(&self, event: &web_sys::Event) -> Result<(), JsValue> {
-        let (Some(key), Some(el)) = (event.dyn_ref::<KeyboardEvent>(), event_element(event.target())) else {
-            return Ok(());
-        };
-        let Some(target) = target_of(&el)? else { return Ok(()) };
-        if key.alt_key() || key.ctrl_key() || key.meta_key() {
-            return Ok(());
-        }
-        // Keys act on the region that has focus, even if a script moved the selection elsewhere.
-        self.handle(Msg::FocusAt(target.position()), Source::Api)?;
-        let msg = self.state.borrow().selection.key_msg(&key.key());
-        match msg {
-            Some(msg) => {
-                event.prevent_default();
-                self.handle(msg, Source::Keyboard)
-            }
-            None => Ok(()),
-        }
-    }
-
-    fn on_focus(&self, event: &web_sys::Event) -> Result<(), JsValue> {
-        match event_element(event.target()).map(|el| target_of(&el)).transpose()?.flatten() {
-            // A pointer or the browser put focus on a region: make it the tab stop.
-            Some(t) => self.handle(Msg::FocusAt(t.position()), Source::Pointer),
-            None => Ok(()),
-        }
-    }
-
-    fn on_hash_change(&self) -> Result<(), JsValue> {
-        let Some(loc) = self.doc.location() else { return Ok(()) };
-        match deep_link(&loc.search()?, &loc.hash()?) {
-            Some(t) => self.handle(Msg::Select(t), Source::Link),
-            None => Ok(()),
-        }
-    }
-}
-
-fn listen(shared: &Rc<Shared>) -> Result<Vec<EventListener>, JsValue> {
-    type Handler = fn(&Shared, &web_sys::Event) -> Result<(), JsValue>;
-    let on: [(&'static str, Handler); 3] =
-        [("click", Shared::on_click), ("keydown", Shared::on_key), ("focusin", Shared::on_focus)];
-    let mut listeners = Vec::with_capacity(on.len() + 1);
-    for (kind, handler) in on {
-        let s = Rc::clone(shared);
-        listeners.push(EventListener::new(&shared.shadow, kind, move |e| report(handler(&s, &e)))?);
-    }
-    if let Some(window) = shared.doc.default_view() {
-        let s = Rc::clone(shared);
-        listeners.push(EventListener::new(&window, "hashchange", move |_| report(s.on_hash_change()))?);
-    }
-    Ok(listeners)
-}
-
-/// The target of the region an event happened in, if any.
-fn target_of(el: &Element) -> Result<Option<Target>, JsValue> {
-    let key = el.closest("[data-target]")?.and_then(|r| r.get_attribute("data-target"));
-    Ok(key.and_then(|k| TARGETS.into_iter().find(|t| t.key() == k)))
 }
 
 fn target_detail(target: Option<Target>) -> Result<Object, JsValue> {
