@@ -82,20 +82,19 @@ impl Target {
 
     /// A stable id for DOM ids and tests: `ql-left`, `psoas-both`, `si-joint` (no side chosen).
     pub fn key(self) -> String {
-        let mut key = String::from(self.region.id());
-        if let Some(side) = self.chosen_side() {
-            key.push('-');
-            key.push_str(side.id());
-        }
-        key
+        self.joined('-')
     }
 
     /// The form of attributes, `selected()` and copied links: `ql:left`, `psoas:both`, or the
     /// region alone (`si-joint`) when no side was chosen.
     pub fn attribute(self) -> String {
+        self.joined(':')
+    }
+
+    fn joined(self, separator: char) -> String {
         let mut text = String::from(self.region.id());
         if let Some(side) = self.chosen_side() {
-            text.push(':');
+            text.push(separator);
             text.push_str(side.id());
         }
         text
