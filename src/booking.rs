@@ -126,14 +126,16 @@ fn is_bidi_control(c: char) -> bool {
 /// only gets the `utm_*` parameters.
 pub fn href(base: &str, provider: &Provider, target: Option<Target>, content: &Content, utm: &[(String, String)]) -> String {
     let Some(t) = target else { return with_params(base, &[], utm) };
-    let note = note(content, t);
-    // No side chosen: no side parameter at all (an empty value only removes one the URL had).
-    let (region, side) = (t.region.id(), t.chosen_side().map_or("", Side::id));
-    let params: Vec<(&str, &str)> = match provider {
-        Provider::Link => vec![("region", region), ("side", side)],
-        Provider::Calendly(field) | Provider::Acuity(field) => vec![(field, &note)],
-        Provider::CalCom(field) => vec![(field, &note), ("metadata[region]", region), ("metadata[side]", side)],
+    let field = match provider {
+        Provider::Link => return crate::links::booking_href(base, target, utm),
+        Provider::Calendly(field) | Provider::Acuity(field) | Provider::CalCom(field) => field,
     };
+    let note = note(content, t);
+    let mut params: Vec<(&str, &str)> = vec![(field, &note)];
+    if let Provider::CalCom(_) = provider {
+        // No side chosen: no `metadata[side]` (an empty value only removes one the URL had).
+        params.extend([("metadata[region]", t.region.id()), ("metadata[side]", t.chosen_side().map_or("", Side::id))]);
+    }
     with_params(base, &params, utm)
 }
 

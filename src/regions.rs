@@ -80,6 +80,11 @@ impl Target {
         Target { region, side }
     }
 
+    /// The region with no side chosen: both shapes of a two-sided region, the psoas's one.
+    pub fn whole(region: Region) -> Target {
+        Target::new(region, if region.two_sided() { Side::NotChosen } else { Side::Both })
+    }
+
     /// A stable id for DOM ids and tests: `ql-left`, `psoas-both`, `si-joint` (no side chosen).
     pub fn key(self) -> String {
         self.joined('-')
@@ -138,11 +143,8 @@ impl Target {
     /// Builds a target from a region id and an optional side id, as in `?region=ql&side=right`.
     pub fn from_parts(region: &str, side: Option<&str>) -> Option<Target> {
         let region = Region::from_id(region.trim())?;
-        let side = match side.map(str::trim).filter(|s| !s.is_empty()) {
-            None if region.two_sided() => return Some(Target::new(region, Side::NotChosen)),
-            None => Side::Both,
-            Some(s) => Side::from_id(s)?,
-        };
+        let Some(side) = side.map(str::trim).filter(|s| !s.is_empty()) else { return Some(Target::whole(region)) };
+        let side = Side::from_id(side)?;
         let target = Target::new(region, side);
         TARGETS.contains(&target).then_some(target)
     }

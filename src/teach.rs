@@ -190,7 +190,7 @@ pub fn analytics_feelings(chosen: Feelings, opted_in: Feelings) -> Feelings {
 /// side chosen (the psoas: its one shape). Never a side the visitor did not give.
 pub fn open_target(region: Region, current: Option<Target>) -> Target {
     let kept = current.and_then(|t| Target::from_parts(region.id(), Some(t.chosen_side()?.id())));
-    kept.or_else(|| Target::from_parts(region.id(), None)).unwrap_or(Target::new(region, Side::Both))
+    kept.unwrap_or(Target::whole(region))
 }
 
 /// Where the article says a region's pain is felt.

@@ -11,7 +11,7 @@
 use super::el::{html, Build};
 use crate::config::Settings;
 use crate::content::{fill_in, Content, RegionField, Ui};
-use crate::regions::{Region, Side, Target, TARGETS};
+use crate::regions::{Region, Target, TARGETS};
 use crate::selection::Selection;
 use alloc::boxed::Box;
 use alloc::string::String;
@@ -181,8 +181,7 @@ impl View {
 /// A region panel's content; returns its heading and booking link.
 fn region_panel(b: &mut Build, panel: &Element, content: &Content, region: Region, note: &str) -> (Element, Element) {
     let text = |f| content.region(region, f);
-    let side = if region == Region::Psoas { Side::Both } else { Side::Left };
-    let heading = b.html(panel, "h2", "", Some(&content.target_label(Target::new(region, side))));
+    let heading = b.html(panel, "h2", "", Some(&content.target_label(Target::whole(region))));
     b.html(panel, "p", "alias", Some(text(RegionField::Alias)));
     let sections = [
         (Ui::WhereHeading, RegionField::Location),
