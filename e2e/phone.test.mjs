@@ -143,6 +143,21 @@ test('on a phone the booking button is within one and a half screens of the answ
   await page.close();
 });
 
+// Broken build (border-radius: 999px): at 200% text the wrapped button is an oval, radius 999px.
+test('at 200% text on a phone the wrapped booking button is a rounded box, not an oval', async () => {
+  const page = await newPage({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await textSize(page, 32);
+  await page.goto(env.server.url);
+  await page.locator('lower-back-map .region').first().waitFor();
+  const book = await page.evaluate(() => {
+    const a = document.querySelector('lower-back-map').shadowRoot.querySelector('.panel.is-active a.book');
+    return { radius: parseFloat(getComputedStyle(a).borderTopLeftRadius), height: a.getBoundingClientRect().height };
+  });
+  assert.ok(book.height > 100, `the label wraps at 200% (${Math.round(book.height)} px high)`);
+  assert.ok(book.radius <= book.height / 4, `corner radius ${book.radius} px on a ${Math.round(book.height)} px button`);
+  await page.close();
+});
+
 test('the answer follows a key press too, and a 640 px column on a 1366 x 657 laptop fits map and answer', async () => {
   const page = await newPage({ viewport: { width: 1366, height: 657 } });
   await hostPage(page, { css: 'body{margin:0} main{max-width:640px;margin:0 auto;padding:0 16px} p{height:500px}', body:

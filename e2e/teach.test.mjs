@@ -123,9 +123,12 @@ test('"Read about …" with no side chosen opens the region whole and invents no
   await page.locator(`${W} label.choice`, { hasText: 'dimples' }).tap();
   await page.getByRole('button', { name: named('Read about Sacroiliac joint') }).tap();
   const whole = await panel(page);
-  assert.equal(whole.heading, 'Sacroiliac joint', 'the heading names no side');
+  assert.equal(whole.heading, 'Sacroiliac joint, side not chosen', 'the heading claims no side and says one can be chosen');
   assert.equal(whole.href, 'https://clinic.example/book?region=si-joint', 'no side in the booking link, the old one removed');
   assert.deepEqual(await pressed(), ['si-joint-left', 'si-joint-right'], 'both shapes are shown');
+  // Pressed and still marked by the ticked feeling: as solid as any selection (it was 60% see-through).
+  const solid = () => getComputedStyle(document.querySelector('lower-back-map').shadowRoot.querySelector('[data-target="si-joint-left"] .muscle')).fillOpacity === '1';
+  await page.waitForFunction(solid, null, { timeout: 1000 }); // after the fill's transition
   assert.equal(await page.evaluate(() => document.querySelector('lower-back-map').selected), 'si-joint');
   assert.deepEqual(await axe(page), [], 'a region opened whole');
   // Tapping one shape chooses that side.

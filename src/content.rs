@@ -69,8 +69,8 @@ text_keys! {
         FeltHeading = "feltHeading": "Where you feel it",
         FeltQl = "feltQl": "Its deep ache sits in the lower back itself, on the same side as the tight muscle.",
         FeltSiJoint = "feltSiJoint": "Its pain sits at the small dimple above the buttock, on the same side as the joint.",
-        FeltGlutes = "feltGlutes": "It starts in the hips but you feel it in the lower back: tight glutes make the lower-back muscles work harder until they tire and strain.",
-        FeltPsoas = "feltPsoas": "It starts deep in the front of the hip but you feel it in the lower back: a tight psoas pulls the lumbar spine into a deeper arch and squeezes it.",
+        FeltGlutes = "feltGlutes": "It starts in the hips, but you feel it in the lower back.",
+        FeltPsoas = "feltPsoas": "It starts deep in the front of the hip, but you feel it in the lower back.",
         FeltLegend = "feltLegend": "Hatched on the map: where this pain is felt ({place}, {side})",
         FeltLowerBack = "feltLowerBack": "lower back",
         FeltDimple = "feltDimple": "dimple above the buttock",
@@ -187,13 +187,10 @@ impl Content {
         })
     }
 
-    /// The accessible name of a target: "Quadratus lumborum, left side"; only the name for a
-    /// region opened without a side.
+    /// The accessible name of a target: "Quadratus lumborum, left side"; "…, side not chosen"
+    /// for a region opened without a side, which also tells the visitor a side can be chosen.
     pub fn target_label(&self, target: Target) -> String {
-        match target.chosen_side() {
-            Some(_) => self.fill(self.ui(Ui::RegionLabel), target),
-            None => String::from(self.region(target.region, RegionField::Name)),
-        }
+        self.fill(self.ui(Ui::RegionLabel), target)
     }
 
     /// A template with `{name}` and `{side}` of the target filled in.
@@ -355,7 +352,7 @@ mod tests {
         assert_eq!(plain(TARGETS[3]), "Sacroiliac joint, right side");
         assert_eq!(plain(TARGETS[6]), "Psoas, both sides");
         let whole = Target::new(Region::SiJoint, Side::NotChosen);
-        assert_eq!(c.target_label(whole), "Sacroiliac joint", "no side is claimed");
+        assert_eq!(plain(whole), "Sacroiliac joint, side not chosen", "no side is claimed");
         assert_eq!(plain_fill(&c, Ui::Announce, whole), "Showing Sacroiliac joint, side not chosen.");
         let labels: Vec<String> = TARGETS.iter().map(|t| c.target_label(*t)).collect();
         for l in &labels {
