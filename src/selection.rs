@@ -9,13 +9,16 @@
 //! something is always selected, and radios select on every arrow press, which would flood
 //! screen readers and analytics while a visitor is only looking around.
 
-use crate::regions::{Target, TARGETS};
+use crate::regions::{Side, Target, TARGETS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Selection {
     /// Position in [`TARGETS`] of the one region that is in the tab order.
     pub focus: usize,
     pub selected: Option<Target>,
+    /// The last side, left or right, the visitor (or the page) chose: "Read about …" keeps it,
+    /// even after the psoas (both sides) or a return to the overview.
+    pub side: Option<Side>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +56,9 @@ impl Selection {
             Msg::Select(target) => {
                 self.selected = Some(target);
                 self.focus = target.position();
+                if matches!(target.side, Side::Left | Side::Right) {
+                    self.side = Some(target.side);
+                }
             }
             Msg::Toggle(target) if self.selected == Some(target) => self.selected = None,
             Msg::Toggle(target) => return self.update(Msg::Select(target)),
@@ -189,7 +195,7 @@ mod tests {
 
     #[test]
     fn home_and_end_jump() {
-        let mut s = Selection { focus: 3, selected: None };
+        let mut s = Selection { focus: 3, ..Selection::default() };
         press(&mut s, "End");
         assert_eq!(s.focused(), Target::new(Region::Psoas, Side::Both));
         press(&mut s, "Home");

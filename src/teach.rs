@@ -185,11 +185,11 @@ pub fn analytics_feelings(chosen: Feelings, opted_in: Feelings) -> Feelings {
     chosen.and(opted_in)
 }
 
-/// The region a "Read about …" button opens: the side already chosen when the region has it
-/// (so switching from the right SI joint to the QL stays on the right), else the region with no
-/// side chosen (the psoas: its one shape). Never a side the visitor did not give.
-pub fn open_target(region: Region, current: Option<Target>) -> Target {
-    let kept = current.and_then(|t| Target::from_parts(region.id(), Some(t.chosen_side()?.id())));
+/// The region a "Read about …" button opens: on the side the visitor last chose when the region
+/// has one (so going from the right SI joint to the QL stays on the right), else the region
+/// with no side chosen (the psoas: its one shape). Never a side the visitor did not give.
+pub fn open_target(region: Region, chosen: Option<Side>) -> Target {
+    let kept = chosen.and_then(|side| Target::from_parts(region.id(), Some(side.id())));
     kept.unwrap_or(Target::whole(region))
 }
 
@@ -484,10 +484,15 @@ mod tests {
     fn read_about_keeps_the_side_when_it_can_and_never_invents_one() {
         let ql = |s| Target::new(Region::Ql, s);
         assert_eq!(open_target(Region::Ql, None), ql(Side::NotChosen));
-        assert_eq!(open_target(Region::Ql, Some(Target::new(Region::SiJoint, Side::Right))), ql(Side::Right));
-        assert_eq!(open_target(Region::Ql, Some(Target::new(Region::Psoas, Side::Both))), ql(Side::NotChosen));
-        assert_eq!(open_target(Region::Ql, Some(Target::new(Region::SiJoint, Side::NotChosen))), ql(Side::NotChosen));
-        assert_eq!(open_target(Region::Psoas, Some(ql(Side::Right))), Target::new(Region::Psoas, Side::Both));
+        assert_eq!(open_target(Region::Ql, Some(Side::Right)), ql(Side::Right));
+        assert_eq!(open_target(Region::Psoas, Some(Side::Right)), Target::new(Region::Psoas, Side::Both));
+        // The side the open uses is the one the selection remembers (selection.rs).
+        let mut s = crate::selection::Selection::default();
+        for t in [ql(Side::Right), Target::new(Region::Psoas, Side::Both), Target::whole(Region::SiJoint)] {
+            s.update(crate::selection::Msg::Select(t));
+        }
+        s.update(crate::selection::Msg::Clear);
+        assert_eq!(open_target(Region::Glutes, s.side), Target::new(Region::Glutes, Side::Right), "kept past psoas and overview");
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl Shared {
     fn on_teach(&self, msg: TeachMsg) -> Result<(), JsValue> {
         match msg {
             TeachMsg::Open(region) => {
-                let target = crate::teach::open_target(region, self.selected_now());
+                let target = crate::teach::open_target(region, self.state.borrow().selection.side);
                 self.handle(Msg::Select(target), Source::Feeling)?;
                 self.state.borrow().view.teach.focus_panel()
             }
@@ -68,10 +68,6 @@ impl Shared {
                 Ok(())
             }
         }
-    }
-
-    fn selected_now(&self) -> Option<Target> {
-        self.state.borrow().selection.selected
     }
 
     fn on_key(&self, event: &web_sys::Event) -> Result<(), JsValue> {
