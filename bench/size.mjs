@@ -9,7 +9,7 @@ import { mergeGlue } from '../scripts/merge-glue.mjs';
 // brotli 47.2 KB) with every feature merged (map, booking providers, analytics and the feelings
 // opt-in, language packs, teaching), after the size cuts of 2026-12-01 (README, "Size and speed",
 // explains the gap and what closing it would cost). Lower it whenever the code shrinks.
-export const BUDGET_GZIP = 56_100; // bytes, 54.8 KB: 56,023 B measured (issue 11: lowered to what is reached)
+export const BUDGET_GZIP = 56_100; // bytes, 54.8 KB: 56,019 B measured (issue 11: lowered to what is reached)
 export const FILES = {
   wasm: 'www/pkg/lower_back_map_bg.wasm',
   glue: 'www/pkg/lower_back_map.js',
