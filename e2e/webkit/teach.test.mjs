@@ -39,7 +39,7 @@ describe('WebKit: what the clinic teaches', () => {
     await driver.actions().sendKeys(Key.TAB, Key.TAB).perform();
     assert.equal((await focused(driver)).text.replace(/[\u2068\u2069]/g, ''), 'Read about Sacroiliac joint');
     await driver.actions().sendKeys(Key.ENTER).perform();
-    assert.equal((await page.panel()).heading, 'Sacroiliac joint, side not chosen', 'no side was chosen, so none is named');
+    assert.equal((await page.panel()).heading, 'Sacroiliac joint, side not chosen', 'no side was chosen, and the heading says so');
     assert.equal((await focused(driver)).tag, 'h2', 'reading goes on at the explanation');
     assert.deepEqual(await page.problems(), []);
   });
